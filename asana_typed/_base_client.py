@@ -1,0 +1,167 @@
+"""The client core that resource classes call: options, encoding, transport, decoding.
+
+Resource methods (hand-written or generated) are thin: they format the path and call
+:meth:`BaseClient._single`, :meth:`BaseClient._collection` or :meth:`BaseClient._empty`.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+import httpx
+from typing_extensions import Self, Unpack
+
+from ._options import (
+    DEFAULT_BASE_URL,
+    ClientOptions,
+    ResolvedOptions,
+    check_url,
+    resolve_options,
+)
+from ._pagination import ItemIterator, page_limit
+from ._request import encode_body, encode_query
+from ._response import decode_envelope
+from ._retry import RetryPolicy
+from ._transport import SyncTransport
+from .errors import InvalidOptionError
+from .models._base import AsanaModel, Envelope
+
+__all__ = ["BaseClient"]
+
+_QUERY_METHODS = frozenset({"GET", "DELETE"})
+_DEFAULT_TIMEOUT = 60.0
+
+
+@functools.cache
+def _envelope(model: type[AsanaModel], many: bool) -> type[Envelope[Any]]:
+    return Envelope[list[model]] if many else Envelope[model]  # type: ignore[valid-type]  # runtime parametrization
+
+
+class _Empty(AsanaModel):
+    """``EmptyResponse``'s ``data``: ``{}``, so no gid."""
+
+    gid: str = ""
+
+
+def _result_model(opts: ResolvedOptions, default: type[AsanaModel]) -> type[AsanaModel]:
+    """The class a response parses into: a ``fields``/``expand`` projection, else the default."""
+    chosen = [v for v in (opts.fields, opts.expand) if isinstance(v, type)]
+    if len(chosen) == 2 and chosen[0] is not chosen[1]:
+        raise InvalidOptionError(
+            f"fields={chosen[0].__name__} and expand={chosen[1].__name__} name different "
+            "models; pass the same class to both, or a list of names to one"
+        )
+    return chosen[0] if chosen else default
+
+
+class BaseClient:
+    """Holds the HTTP client, credentials, options and retry policy."""
+
+    DEFAULTS: ClassVar[ClientOptions] = {}
+    """Options for every client (the lowest level of precedence)."""
+
+    def __init__(
+        self,
+        auth: httpx.Auth | None = None,
+        *,
+        http_client: httpx.Client | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        retry_policy: RetryPolicy | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        resolve_options({}, {}, options)
+        self.options: ClientOptions = options
+        check_url("base_url", self.DEFAULTS.get("base_url", DEFAULT_BASE_URL))
+        self._owns_http = http_client is None
+        http = http_client or httpx.Client(timeout=_DEFAULT_TIMEOUT, follow_redirects=False)
+        self._transport = SyncTransport(http, auth, sleep=sleep, policy=retry_policy)
+
+    # -- plumbing shared by every resource method -------------------------------------
+
+    def _resolve(self, call_options: Mapping[str, object]) -> ResolvedOptions:
+        return resolve_options(type(self).DEFAULTS, self.options, call_options)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, object] | None,
+        opts: ResolvedOptions,
+        *,
+        limit: int | None = None,
+        offset: str | None = None,
+    ) -> httpx.Response:
+        if method in _QUERY_METHODS:
+            query = encode_query(params, opts, limit=limit, offset=offset)
+            return self._transport.request(method, path, opts, query=query)
+        return self._transport.request(method, path, opts, body=encode_body(params, opts))
+
+    def _single(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, object] | None,
+        model: type[AsanaModel],
+        call_options: Mapping[str, object],
+    ) -> object:
+        """One object in ``data``: the model, or its ``Envelope`` with ``full_payload``."""
+        opts = self._resolve(call_options)
+        envelope_cls = _envelope(_result_model(opts, model), many=False)
+        response = self._send(method, path, params, opts)
+        envelope = decode_envelope(response, envelope_cls, method, opts.base_url + path)
+        return envelope if opts.full_payload else envelope.data
+
+    def _empty(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, object] | None,
+        call_options: Mapping[str, object],
+    ) -> None:
+        """An ``EmptyResponse`` (``{"data": {}}``): checked, then ``None``."""
+        opts = self._resolve(call_options)
+        response = self._send(method, path, params, opts)
+        decode_envelope(response, _envelope(_Empty, many=False), method, opts.base_url + path)
+
+    def _collection(
+        self,
+        path: str,
+        params: Mapping[str, object] | None,
+        model: type[AsanaModel],
+        call_options: Mapping[str, object],
+    ) -> object:
+        """A paginated ``GET``: an item iterator, or one page with ``iterator_type=None``."""
+        opts = self._resolve(call_options)
+        envelope_cls = _envelope(_result_model(opts, model), many=True)
+        url = opts.base_url + path
+
+        def fetch(limit: int, offset: str | None) -> Envelope[list[Any]]:
+            response = self._send("GET", path, params, opts, limit=limit, offset=offset)
+            return decode_envelope(response, envelope_cls, "GET", url)
+
+        if opts.iterator_type == "items":
+            return ItemIterator(
+                fetch, page_size=opts.limit, item_limit=opts.item_limit, offset=opts.offset
+            )
+        page = fetch(max(1, page_limit(opts.limit, opts.item_limit, 0)), opts.offset)
+        return page if opts.full_payload else page.data
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection pool (only if this client created it)."""
+        if self._owns_http:
+            self._transport.http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        base = self.options.get("base_url") or type(self).DEFAULTS.get("base_url", DEFAULT_BASE_URL)
+        return f"<{type(self).__name__} base_url={base!r}>"

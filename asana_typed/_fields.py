@@ -1,0 +1,75 @@
+"""Projections: ``opt_fields`` and ``opt_expand`` computed from a model class.
+
+``fields=MyTaskView`` asks Asana for exactly the fields ``MyTaskView`` declares, with
+dotted paths for nested views (``assignee.name``), and the response parses into
+``MyTaskView``. Nested SDK resource models (``User``, ``Project``, ...) stop the walk:
+Asana returns them compact, which is what a bare name asks for.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Iterator
+
+from .models._base import AsanaModel, AsanaObject
+
+__all__ = ["expand_paths", "field_paths"]
+
+_MAX_DEPTH = 4
+
+
+def _nested_model(annotation: object) -> type[AsanaObject] | None:
+    """The model inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[X, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, AsanaObject):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is None:
+        return None
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _nested_model(args[0])
+    if origin in (typing.Union, types.UnionType, list, tuple):
+        for arg in args:
+            found = _nested_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _walk(
+    model: type[AsanaObject], prefix: str, seen: tuple[type[AsanaObject], ...], only_nested: bool
+) -> Iterator[str]:
+    for name, info in model.model_fields.items():
+        if name == "gid":
+            continue
+        wire = info.alias or name
+        nested = _nested_model(info.annotation)
+        is_view = (
+            nested is not None
+            and not nested.__asana_resource__
+            and nested not in seen
+            and len(seen) < _MAX_DEPTH
+        )
+        if nested is not None and is_view:
+            inner = list(_walk(nested, f"{prefix}{wire}.", (*seen, nested), only_nested))
+            if only_nested:
+                yield f"{prefix}{wire}"
+                yield from inner
+            else:
+                yield from inner or [f"{prefix}{wire}"]
+        elif not only_nested or nested is not None:
+            yield f"{prefix}{wire}"
+
+
+@functools.cache
+def field_paths(model: type[AsanaModel]) -> tuple[str, ...]:
+    """``opt_fields`` for ``model``: every declared field, nested views as dotted paths."""
+    return tuple(_walk(model, "", (model,), only_nested=False))
+
+
+@functools.cache
+def expand_paths(model: type[AsanaModel]) -> tuple[str, ...]:
+    """``opt_expand`` for ``model``: its fields that hold nested models."""
+    return tuple(_walk(model, "", (model,), only_nested=True))

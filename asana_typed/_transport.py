@@ -1,0 +1,87 @@
+"""The synchronous request loop: send, map errors, retry per :class:`RetryPolicy`.
+
+One ``httpx.Client`` serves every request (keep-alive). The loop holds no policy of its
+own, so an async twin is the same dozen lines with ``await``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+import httpx
+
+from ._options import ResolvedOptions
+from ._request import build_headers
+from ._response import error_from_response, warn_asana_change
+from ._retry import RetryPolicy
+from .errors import AsanaConnectionError, AsanaError, AsanaTimeoutError
+
+__all__ = ["SyncTransport"]
+
+log = logging.getLogger("asana_typed")
+
+
+def _transport_error(exc: httpx.TransportError, method: str, url: str) -> AsanaError:
+    kind = type(exc).__name__
+    cls = AsanaTimeoutError if isinstance(exc, httpx.TimeoutException) else AsanaConnectionError
+    return cls(f"{kind} for {method} {url}: {exc}", method=method, url=url)
+
+
+class SyncTransport:
+    """Sends one API request with retries and returns the 2xx response."""
+
+    def __init__(
+        self,
+        http: httpx.Client,
+        auth: httpx.Auth | None,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        policy: RetryPolicy | None = None,
+    ) -> None:
+        self.http = http
+        self.auth = auth
+        self.sleep = sleep
+        self.policy = policy or RetryPolicy()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        opts: ResolvedOptions,
+        *,
+        query: str = "",
+        body: bytes | None = None,
+    ) -> httpx.Response:
+        url = opts.base_url + path + (f"?{query}" if query else "")
+        shown = opts.base_url + path  # query strings may be long; errors name the endpoint
+        headers = build_headers(opts, json_body=body is not None)
+        timeout = httpx.Timeout(opts.timeout)
+        retries = 0
+        while True:
+            try:
+                response = self.http.request(
+                    method, url, content=body, headers=headers, timeout=timeout, auth=self.auth
+                )
+            except httpx.TransportError as exc:
+                delay = self.policy.after_exception(method, exc, retries, opts.max_retries)
+                if delay is None:
+                    raise _transport_error(exc, method, shown) from exc
+                log.info(
+                    "%s %s failed (%s); retry in %.2fs", method, shown, type(exc).__name__, delay
+                )
+            else:
+                warn_asana_change(response, opts.asana_enable, opts.asana_disable)
+                status = response.status_code
+                if status < 300:
+                    log.debug("%s %s -> %d", method, shown, status)
+                    return response
+                delay = self.policy.after_status(
+                    method, status, response.headers.get("retry-after"), retries, opts.max_retries
+                )
+                if delay is None:
+                    raise error_from_response(response, method, shown)
+                log.info("%s %s -> %d; retry in %.2fs", method, shown, status, delay)
+            retries += 1
+            self.sleep(delay)
