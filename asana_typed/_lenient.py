@@ -51,8 +51,10 @@ def _node(root: object, path: Path) -> object:
                 node = getattr(node, name)
             else:
                 node = (node.__pydantic_extra__ or {})[step]
-        elif isinstance(node, dict) or (isinstance(node, list) and isinstance(step, int)):
+        elif isinstance(node, dict):
             node = node[step]
+        elif isinstance(node, list):
+            node = node[int(step)]
         else:
             raise LookupError(step)
     return node

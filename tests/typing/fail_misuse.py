@@ -1,0 +1,28 @@
+"""Misuses mypy must reject; ``tests/test_typing.py`` checks each marked line fails.
+
+Each line ending in ``# E: <code>`` must get a mypy error with that code, and no
+other line may get one. This file is excluded from the main mypy run.
+"""
+
+import asana_typed as asana
+
+client = asana.Client.access_token("PAT")
+
+asana.Client.DEFAULTS["page_sise"] = 100  # E: typeddict-unknown-key
+client.options["max_retires"] = 3  # E: typeddict-unknown-key
+client.options["page_size"] = "100"  # E: typeddict-item
+client.tasks.find_all({"project": "1"}, item_limt=10)  # E: call-overload
+client.tasks.find_all({"projct": "1"})  # E: call-overload
+client.tasks.find_all({"project": 1})  # E: call-overload
+client.tasks.update("1", {"completed": "yes"})  # E: call-overload
+client.tasks.create_task({"resource_subtype": "milestones"})  # E: call-overload
+client.projects.create_in_workspace("1", {"nmae": "x"})  # E: call-overload
+client.users.me(page_size="10")  # E: call-overload
+client.tasks.get_task(123)  # E: call-overload
+client.tasks.find_by_project("1", iterator_type="pages")  # E: call-overload
+client.workspaces.find_all(full_payload=True, iterator_type=None, fields=str)  # E: call-overload
+me = client.users.me()
+me.nmae  # E: attr-defined
+task = client.tasks.get_task("1")
+task.completed = "yes"  # E: assignment
+n: int = task.name  # E: assignment

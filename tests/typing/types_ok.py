@@ -1,0 +1,92 @@
+"""Return types of the public API, checked by mypy (``make test`` type-checks this file).
+
+Nothing here runs; each function is a scenario mypy must accept with exactly these types.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Literal
+
+from typing_extensions import assert_type
+
+import asana_typed as asana
+from asana_typed.models import Project, Task, User, Workspace
+
+
+class TaskView(asana.AsanaModel):
+    name: str
+    assignee: UserView | None
+
+
+class UserView(asana.AsanaModel):
+    name: str
+
+
+def readme_example() -> None:
+    asana.Client.DEFAULTS["page_size"] = 100
+    client = asana.Client.access_token("PAT")
+    client.options["max_retries"] = 3
+    me = client.users.me()
+    assert_type(me, User)
+    assert_type(me.name, str)
+    assert_type(me["email"], object)
+    assert_type(me.workspaces, list[Workspace])
+    ws = me.workspaces[0].gid
+    assert_type(ws, str)
+    project = client.projects.create_in_workspace(ws, {"name": "new project"})
+    assert_type(project, Project)
+    tasks = client.tasks.find_all(
+        {"project": project.gid}, item_limit=250, fields=["name", "assignee.name"]
+    )
+    assert_type(tasks, Iterator[Task])
+    for task in tasks:
+        assert_type(task.assignee, User | None)
+    page = client.workspaces.find_all(iterator_type=None, full_payload=True)
+    assert_type(page, asana.Envelope[list[Workspace]])
+    assert_type(page.data, list[Workspace])
+    assert_type(page.next_page, asana.NextPage | None)
+
+
+def shapes(client: asana.Client) -> None:
+    assert_type(client.tasks.get_task("1"), Task)
+    assert_type(client.tasks.find_by_id("1", full_payload=True), asana.Envelope[Task])
+    assert_type(client.tasks.get_task("1", fields=TaskView), TaskView)
+    assert_type(
+        client.tasks.get_task("1", fields=TaskView, full_payload=True), asana.Envelope[TaskView]
+    )
+    assert_type(client.tasks.get_task("1", expand=TaskView), TaskView)
+    assert_type(client.tasks.get_tasks_for_project("1"), Iterator[Task])
+    assert_type(client.tasks.find_by_project("1", fields=TaskView), Iterator[TaskView])
+    assert_type(client.tasks.find_by_project("1", iterator_type=None), list[Task])
+    assert_type(
+        client.tasks.find_by_project("1", iterator_type=None, fields=TaskView), list[TaskView]
+    )
+    assert_type(
+        client.tasks.find_by_project("1", iterator_type=None, full_payload=True),
+        asana.Envelope[list[Task]],
+    )
+    assert_type(client.tasks.delete("1"), None)
+    assert_type(client.projects.delete_project("1"), None)
+    assert_type(client.tasks.update("1", {"completed": True}), Task)
+    assert_type(client.tasks.create_in_workspace("1", {"name": "x"}), Task)
+    assert_type(client.users.find_by_workspace("1", page_size=10), Iterator[User])
+    assert_type(client.users.get_users({"workspace": "1"}), Iterator[User])
+    assert_type(client.workspaces.find_by_id("1"), Workspace)
+    assert_type(client.projects.find_all({"archived": False}), Iterator[Project])
+    task = client.tasks.get_task("1")
+    assert_type(task.resource_subtype, Literal["default_task", "milestone", "approval", "custom"])
+    assert_type(task.completed_at, datetime.datetime | None)
+    assert_type(task.due_on, datetime.date | None)
+
+
+def errors() -> None:
+    try:
+        pass
+    except asana.RateLimitEnforcedError as exc:
+        assert_type(exc.retry_after, float | None)
+    except asana.InvalidTokenError as exc:
+        assert_type(exc.sync, str | None)
+    except asana.AsanaError as exc:
+        assert_type(exc.status, int | None)
