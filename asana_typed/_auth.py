@@ -21,7 +21,15 @@ class TokenAuth(httpx.Auth):
     def __init__(self, token: str) -> None:
         if not isinstance(token, str) or not token.strip():
             raise ValueError("an Asana access token must be a non-empty string")
-        self._token = token.strip()
+        token = token.strip()
+        # Tokens are printable ASCII. Anything else (a line break inside, say) would make the
+        # HTTP library reject the header with an error that quotes it, token and all.
+        if not all("!" <= char <= "~" for char in token):
+            raise ValueError(
+                "an Asana access token may contain only printable ASCII characters without "
+                "spaces (the token is not shown here)"
+            )
+        self._token = token
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Bearer {self._token}"

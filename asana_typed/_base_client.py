@@ -27,7 +27,7 @@ from ._response import decode_envelope
 from ._retry import RetryPolicy
 from ._transport import SyncTransport
 from .errors import InvalidOptionError
-from .models._base import AsanaModel, Envelope
+from .models._base import AsanaModel, Envelope, NextPage
 
 __all__ = ["BaseClient"]
 
@@ -72,7 +72,7 @@ class BaseClient:
         retry_policy: RetryPolicy | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        resolve_options({}, {}, options)
+        resolve_options({}, options, {})
         self.options: ClientOptions = options
         check_url("base_url", self.DEFAULTS.get("base_url", DEFAULT_BASE_URL))
         self._owns_http = http_client is None
@@ -146,7 +146,13 @@ class BaseClient:
             return ItemIterator(
                 fetch, page_size=opts.limit, item_limit=opts.item_limit, offset=opts.offset
             )
-        page = fetch(max(1, page_limit(opts.limit, opts.item_limit, 0)), opts.offset)
+        limit = page_limit(opts.limit, opts.item_limit, 0)
+        if limit <= 0:
+            # item_limit=0: nothing to fetch; the page says where a later call would start.
+            resume = NextPage(offset=opts.offset) if opts.offset else None
+            page = envelope_cls(data=[], next_page=resume)
+        else:
+            page = fetch(limit, opts.offset)
         return page if opts.full_payload else page.data
 
     # -- lifecycle ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ Asana returns them compact, which is what a bare name asks for.
 
 from __future__ import annotations
 
+import collections.abc
 import functools
 import types
 import typing
@@ -19,9 +20,23 @@ __all__ = ["expand_paths", "field_paths"]
 
 _MAX_DEPTH = 4
 
+# Generic origins whose arguments are searched for a nested model.
+_CONTAINERS = frozenset(
+    {
+        typing.Union,
+        types.UnionType,
+        list,
+        tuple,
+        set,
+        frozenset,
+        collections.abc.Sequence,
+        collections.abc.Set,
+    }
+)
+
 
 def _nested_model(annotation: object) -> type[AsanaObject] | None:
-    """The model inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[X, ...]``."""
+    """The model inside ``X``, ``X | None``, ``list[X]`` (or another sequence) or ``Annotated``."""
     if isinstance(annotation, type) and issubclass(annotation, AsanaObject):
         return annotation
     origin = typing.get_origin(annotation)
@@ -30,7 +45,7 @@ def _nested_model(annotation: object) -> type[AsanaObject] | None:
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
         return _nested_model(args[0])
-    if origin in (typing.Union, types.UnionType, list, tuple):
+    if origin in _CONTAINERS:
         for arg in args:
             found = _nested_model(arg)
             if found is not None:
@@ -38,9 +53,22 @@ def _nested_model(annotation: object) -> type[AsanaObject] | None:
     return None
 
 
+def _complete(model: type[AsanaObject]) -> None:
+    """Resolve forward references, so a view may name views defined after it.
+
+    Until pydantic rebuilds a model (which it does lazily, on first validation), a field
+    annotated with a class defined later in the module is only a ``ForwardRef``, and the
+    walk would take it for a plain field and ask for it bare.
+    """
+    if not model.__pydantic_complete__:
+        # Depth 0: resolve in the model's own module (and defining scope), not in ours.
+        model.model_rebuild(_parent_namespace_depth=0)
+
+
 def _walk(
     model: type[AsanaObject], prefix: str, seen: tuple[type[AsanaObject], ...], only_nested: bool
 ) -> Iterator[str]:
+    _complete(model)
     for name, info in model.model_fields.items():
         if name == "gid":
             continue

@@ -7,11 +7,14 @@ API sent. Only the envelope itself (``data`` missing, a record without ``gid``) 
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+
+from ._stack import caller_stacklevel
 
 __all__ = ["ResponseValidationWarning", "validate_leniently"]
 
@@ -60,6 +63,17 @@ def _node(root: object, path: Path) -> object:
     return node
 
 
+def _put_back_inside(body: object, set_aside: list[tuple[Path, str, object]], where: Path) -> None:
+    """Return to ``body`` what was set aside below ``where``, before ``where`` itself goes."""
+    depth = len(where)
+    for entry in [e for e in set_aside if (*e[0], e[1])[:depth] == where]:
+        set_aside.remove(entry)
+        path, key, value = entry
+        parent = _node(body, path)
+        if isinstance(parent, dict):
+            parent[key] = value
+
+
 def _attribute(model: type[BaseModel], key: str) -> str:
     for name, info in model.model_fields.items():
         if info.alias == key:
@@ -84,15 +98,21 @@ def validate_leniently(envelope: type[E], body: dict[str, object], where: str) -
     set_aside: list[tuple[Path, str, object]] = []
     for _ in range(_MAX_ROUNDS):
         try:
-            result = envelope.model_validate(body)
+            # Through JSON again so strict mode judges values as Asana sent them.
+            result = envelope.model_validate_json(json.dumps(body), strict=True)
         except ValidationError as exc:
             progress = False
             for error in exc.errors():
-                split = _split(body, error["loc"])
-                # A top-level key (data, next_page, ...) or a required field is not optional.
-                if split is None or not split[0] or error["type"] == "missing":
+                loc = error["loc"]
+                if error["type"] == "missing":
+                    # A nested record without its gid: keep the whole record as sent.
+                    loc = loc[:-1]
+                split = _split(body, loc)
+                # A top-level key (data, next_page, ...) cannot be set aside.
+                if split is None or not split[0]:
                     continue
                 path, key = split
+                _put_back_inside(body, set_aside, (*path, key))
                 parent = _node(body, path)
                 if isinstance(parent, dict) and key in parent:
                     set_aside.append((path, key, parent.pop(key)))
@@ -113,7 +133,7 @@ def validate_leniently(envelope: type[E], body: dict[str, object], where: str) -
                 ResponseValidationWarning(
                     f"{where}: kept as sent, not matching the model: {paths}"
                 ),
-                stacklevel=4,
+                stacklevel=caller_stacklevel(),
             )
         return result
     raise ValueError("too many mismatching fields")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypedDict
@@ -104,8 +105,8 @@ def _int(name: str, value: object, minimum: int) -> int:
 
 
 def _number(name: str, value: object, *, positive: bool) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(name, "a number", value)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise _fail(name, "a finite number", value)
     if value < 0 or (positive and value == 0):
         raise _fail(name, "a positive number" if positive else "a number >= 0", value)
     return float(value)
@@ -126,10 +127,15 @@ def _optional_str(name: str, value: object) -> str | None:
 def _names(name: str, value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         # Old client code passes "name,notes"; split it rather than send one bad name.
-        value = value.split(",")
-    if not isinstance(value, Sequence) or not all(isinstance(v, str) and v for v in value):
+        names = tuple(part.strip() for part in value.split(","))
+    elif isinstance(value, Sequence) and all(isinstance(v, str) for v in value):
+        names = tuple(v.strip() for v in value)
+    else:
         raise _fail(name, "a list of non-empty strings", value)
-    return tuple(v.strip() for v in value)
+    # Checked after stripping: "name, " or [" "] would otherwise send an empty name.
+    if not all(names):
+        raise _fail(name, "a list of non-empty strings", value)
+    return names
 
 
 def _projection(name: str, value: object) -> tuple[str, ...] | type[AsanaModel] | None:
@@ -142,11 +148,21 @@ def _projection(name: str, value: object) -> tuple[str, ...] | type[AsanaModel] 
     return _names(name, value)
 
 
+_BAD_HEADER_CHARS = frozenset("\r\n\0")
+
+
 def _headers(value: object) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, Mapping) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
         raise _fail("headers", "a mapping of str to str", value)
+    for key, val in value.items():
+        # Line breaks would split one header into two (header injection).
+        if not key.strip() or _BAD_HEADER_CHARS.intersection(key + val):
+            raise InvalidOptionError(
+                f"option 'headers' has an invalid header {key!r}: names must be non-empty "
+                "and names and values may not contain line breaks or NUL"
+            )
     return tuple(value.items())
 
 
@@ -214,11 +230,14 @@ def resolve_options(
         if unknown:
             raise _unknown(set(unknown), where)
     merged = {**defaults, **client_options, **call_options}
-    headers: dict[str, str] = {}
+    # Header names are case-insensitive: a later level's "x-foo" replaces an earlier "X-Foo"
+    # instead of both being sent.
+    headers: dict[str, tuple[str, str]] = {}
     for level in (defaults, client_options, call_options):
         if "headers" in level:
-            headers.update(_headers(level["headers"]))
-    kwargs: dict[str, object] = {"headers": tuple(headers.items())}
+            for key, val in _headers(level["headers"]):
+                headers[key.lower()] = (key, val)
+    kwargs: dict[str, object] = {"headers": tuple(headers.values())}
     for name, value in merged.items():
         if name == "headers":
             continue

@@ -54,9 +54,14 @@ class ItemIterator(Iterator[T], Generic[T]):
             self.pages_fetched += 1
             self.next_offset = page.next_page.offset if page.next_page else None
             items = page.data[:limit] if len(page.data) > limit else page.data
-            seen += len(items)
+            # Only ``items`` may outlive this point: the envelope (and, below, the list)
+            # must be gone before the next page is fetched, so one page is held at a time.
+            del page
+            count = len(items)
+            seen += count
             yield from items
-            if self.next_offset is None or not items:
+            del items
+            if self.next_offset is None or not count:
                 return
 
     def __iter__(self) -> Iterator[T]:

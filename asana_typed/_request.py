@@ -9,7 +9,9 @@ modified.
 from __future__ import annotations
 
 import datetime
+import enum
 import json
+import math
 import platform
 import re
 import sys
@@ -46,17 +48,27 @@ def path_arg(name: str, value: object) -> str:
 
 
 def _query_value(name: str, value: object) -> str:
+    if isinstance(value, enum.Enum):
+        # str() of a (str, Enum) member is "Color.RED"; Asana wants the value, as JSON sends it.
+        return _query_value(name, value.value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return value
-    if isinstance(value, int | float):
-        return str(value)
+        return str.__str__(value)  # a plain str, whatever the subclass's __str__ does
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidParamsError(f"parameter {name!r} must be a finite number, got {value!r}")
+        return float.__repr__(value)
     if isinstance(value, AsanaModel):
         return value.gid
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, set | frozenset):
+        # Sorted, as in JSON bodies, so the same set always gives the same URL.
+        return ",".join(sorted(_query_value(name, v) for v in value))
+    if isinstance(value, list | tuple):
         return ",".join(_query_value(name, v) for v in value)
     raise InvalidParamsError(
         f"parameter {name!r} cannot be sent in a query string: {type(value).__name__} {value!r}"
@@ -102,6 +114,8 @@ def encode_query(
 def _json_default(value: object) -> object:
     if isinstance(value, AsanaModel):
         return value.gid
+    if isinstance(value, enum.Enum):
+        return value.value
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     if isinstance(value, set | frozenset):
@@ -124,7 +138,9 @@ def encode_body(params: Mapping[str, object] | None, opts: ResolvedOptions) -> b
     if options:
         body["options"] = options
     try:
-        return json.dumps(body, default=_json_default, separators=(",", ":")).encode()
+        return json.dumps(
+            body, default=_json_default, separators=(",", ":"), allow_nan=False
+        ).encode()
     except (TypeError, ValueError) as exc:
         raise InvalidParamsError(f"parameters cannot be sent as JSON: {exc}") from None
 
@@ -158,5 +174,9 @@ def build_headers(opts: ResolvedOptions, *, json_body: bool) -> dict[str, str]:
         headers["Asana-Enable"] = ",".join(opts.asana_enable)
     if opts.asana_disable:
         headers["Asana-Disable"] = ",".join(opts.asana_disable)
-    headers.update(opts.headers)
+    for key, value in opts.headers:
+        # Header names are case-insensitive: "content-type" replaces "Content-Type".
+        for same in [k for k in headers if k.lower() == key.lower()]:
+            del headers[same]
+        headers[key] = value
     return headers

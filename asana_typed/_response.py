@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from ._lenient import validate_leniently
 from ._retry import parse_retry_after
+from ._stack import caller_stacklevel
 from .errors import (
     AsanaError,
     ErrorDetail,
@@ -42,10 +43,22 @@ def _snippet(response: httpx.Response) -> str:
     return f"{text!r}{more}"
 
 
+class _NotJSON(Exception):
+    """The body is not JSON at all."""
+
+
+def _load_json(content: bytes) -> object:
+    """``json.loads``, with every way a hostile or broken body can fail as :class:`_NotJSON`."""
+    try:
+        return json.loads(content)
+    except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[..." nested too deep
+        raise _NotJSON(str(exc)) from None
+
+
 def _json_object(response: httpx.Response) -> dict[str, object] | None:
     try:
-        body = json.loads(response.content)
-    except ValueError:
+        body = _load_json(response.content)
+    except _NotJSON:
         return None
     return body if isinstance(body, dict) else None
 
@@ -75,11 +88,12 @@ def error_from_response(response: httpx.Response, method: str, url: str) -> Asan
     reason = response.reason_phrase or "HTTP error"
     if details:
         text = "; ".join(d.message for d in details)
-    elif body is None and response.content:
-        text = f"non-JSON body ({response.headers.get('content-type', 'no content type')}): "
-        text += _snippet(response)
+    elif not response.content.strip():
+        text = "empty body, no error message in the response"
     else:
-        text = "no error message in the response"
+        kind = response.headers.get("content-type", "no content type")
+        what = "no Asana error message in the body" if body is not None else "unexpected body"
+        text = f"{what} ({kind}): {_snippet(response)}"
     message = f"{status} {reason} for {method} {url}: {text}"
     cls = error_class_for_status(status)
     if cls is InvalidTokenError:
@@ -109,13 +123,14 @@ def decode_envelope(response: httpx.Response, envelope: type[E], method: str, ur
     items that disagree with the models are kept as sent, with a warning.
     """
     try:
-        return envelope.model_validate_json(response.content)
+        # strict: a value is kept only if it is what Asana sent ("yes" never becomes True).
+        return envelope.model_validate_json(response.content, strict=True)
     except ValidationError:
         pass
     where = f"{response.status_code} response to {method} {url}"
     try:
-        body = json.loads(response.content)
-    except ValueError:
+        body = _load_json(response.content)
+    except _NotJSON:
         kind = response.headers.get("content-type", "no content type")
         raise InvalidResponseError(
             f"{where} is not valid JSON ({kind}, {len(response.content)} bytes): "
@@ -175,5 +190,5 @@ def warn_asana_change(
                 f"Opt in with asana_enable=[{name!r}] or out with asana_disable=[{name!r}]"
                 + (f"; details: {info}" if info else ".")
             ),
-            stacklevel=5,
+            stacklevel=caller_stacklevel(),
         )

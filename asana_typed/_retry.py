@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+import datetime
 import email.utils
+import math
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,24 +28,32 @@ _RETRY_STATUSES = frozenset({500, 502, 503, 504})
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Transient failures after the request may have been sent: safe to repeat only if idempotent.
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+# RFC 9110 delta-seconds is 1*DIGIT; a decimal fraction is tolerated. No sign, exponent,
+# underscore, "nan" or "inf": those are what ``float()`` would accept but no server means.
+_DELTA_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]*)?")
 
 
 def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP-date)."""
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP-date).
+
+    ``None`` when the header is absent or unusable (negative, NaN, infinite, garbage), so the
+    caller falls back to exponential backoff; an HTTP-date in the past is ``0.0``.
+    """
     if value is None:
         return None
     value = value.strip()
-    try:
+    if _DELTA_SECONDS.fullmatch(value):
         seconds = float(value)
-    except ValueError:
+    else:
         try:
             moment = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
-        seconds = moment.timestamp() - now()
-    if seconds != seconds:  # NaN
-        return None
-    return max(0.0, seconds)
+        if moment.tzinfo is None:
+            # "-0000" parses naive; HTTP-dates are always GMT, never local time.
+            moment = moment.replace(tzinfo=datetime.timezone.utc)
+        seconds = max(0.0, moment.timestamp() - now())
+    return seconds if math.isfinite(seconds) else None
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,10 @@ class RetryPolicy:
 
     def backoff(self, retries_done: int) -> float:
         """Delay before retry number ``retries_done + 1``: about 1, 2, 4, 8 ... seconds."""
-        delay = min(self.max_delay, self.base_delay * self.factor**retries_done)
+        try:
+            delay = min(self.max_delay, self.base_delay * self.factor**retries_done)
+        except OverflowError:  # factor**1100 with max_retries in the thousands
+            delay = self.max_delay
         spread = 1.0 + self.jitter * (2.0 * self.random() - 1.0)
         return min(self.max_delay, delay * spread)
 

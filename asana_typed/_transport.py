@@ -16,7 +16,12 @@ from ._options import ResolvedOptions
 from ._request import build_headers
 from ._response import error_from_response, warn_asana_change
 from ._retry import RetryPolicy
-from .errors import AsanaConnectionError, AsanaError, AsanaTimeoutError
+from .errors import (
+    AsanaConnectionError,
+    AsanaError,
+    AsanaTimeoutError,
+    InvalidResponseError,
+)
 
 __all__ = ["SyncTransport"]
 
@@ -27,6 +32,18 @@ def _transport_error(exc: httpx.TransportError, method: str, url: str) -> AsanaE
     kind = type(exc).__name__
     cls = AsanaTimeoutError if isinstance(exc, httpx.TimeoutException) else AsanaConnectionError
     return cls(f"{kind} for {method} {url}: {exc}", method=method, url=url)
+
+
+def _request_error(exc: httpx.RequestError, method: str, url: str) -> AsanaError:
+    """An httpx failure that is not a transport error: an undecodable body, a redirect loop."""
+    kind = type(exc).__name__
+    if isinstance(exc, httpx.DecodingError):
+        return InvalidResponseError(
+            f"the response to {method} {url} could not be decoded ({kind}): {exc}",
+            method=method,
+            url=url,
+        )
+    return AsanaConnectionError(f"{kind} for {method} {url}: {exc}", method=method, url=url)
 
 
 class SyncTransport:
@@ -71,6 +88,9 @@ class SyncTransport:
                 log.info(
                     "%s %s failed (%s); retry in %.2fs", method, shown, type(exc).__name__, delay
                 )
+            except httpx.RequestError as exc:
+                # Not retried: the server answered, so a repeat may not be safe or useful.
+                raise _request_error(exc, method, shown) from exc
             else:
                 warn_asana_change(response, opts.asana_enable, opts.asana_disable)
                 status = response.status_code

@@ -8,14 +8,28 @@ so a dump is exactly what the API sent and validates back into an equal model.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, GetPydanticSchema
-from pydantic_core import core_schema
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import (
+    DEFAULT_REF_TEMPLATE,
+    GenerateJsonSchema,
+    JsonSchemaMode,
+    JsonSchemaValue,
+)
+from pydantic_core import CoreSchema, core_schema
 
 from ..errors import FieldNotLoadedError
 
-__all__ = ["NOT_LOADED", "OPEN_ENUM", "AsanaModel", "AsanaObject", "Envelope", "NextPage"]
+__all__ = [
+    "NOT_LOADED",
+    "OPEN_ENUM",
+    "AsanaJsonSchema",
+    "AsanaModel",
+    "AsanaObject",
+    "Envelope",
+    "NextPage",
+]
 
 
 class _NotLoadedType:
@@ -30,12 +44,89 @@ class _NotLoadedType:
 # Typed ``Any`` so that ``name: str = NOT_LOADED`` keeps the field's loaded type for mypy.
 NOT_LOADED: Final[Any] = _NotLoadedType()
 
+_ENUM_VALUES = "asana_typed_enum_values"
+
+
+class _OpenEnum:
+    """The marker behind ``OPEN_ENUM``: validates as a plain string, documents the Literal.
+
+    Validation is pydantic-core's ``str`` schema and nothing else (the known values ride
+    along in the schema's metadata, which validators ignore); the JSON schema lists them as
+    ``anyOf: [{enum: [...]}, {type: string}]`` so tools see both the values and the openness.
+    """
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        values = [v for v in get_args(source) if isinstance(v, str)]
+        return core_schema.str_schema(metadata={_ENUM_VALUES: values})
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        values = (schema.get("metadata") or {}).get(_ENUM_VALUES)
+        if not values:
+            return json_schema
+        return {"anyOf": [{"enum": values, "type": "string"}, json_schema]}
+
+    def __repr__(self) -> str:
+        return "OPEN_ENUM"
+
+
 # ``Annotated[Literal[...], OPEN_ENUM]``: mypy sees the Literal, validation accepts any string,
 # so a value Asana adds later is kept instead of failing the whole response.
-OPEN_ENUM: Final = GetPydanticSchema(lambda _tp, _handler: core_schema.str_schema())
+OPEN_ENUM: Final = _OpenEnum()
 
 
-class AsanaObject(BaseModel):
+class AsanaJsonSchema(GenerateJsonSchema):
+    """JSON schema generation that leaves out the ``NOT_LOADED`` default.
+
+    A not-loaded field is simply not required; ``NOT_LOADED`` is no JSON value, and
+    pydantic would otherwise warn that it cannot serialize it.
+    """
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        if schema.get("default") is NOT_LOADED:
+            return self.generate_inner(schema["schema"])
+        return super().default_schema(schema)
+
+
+class _SdkModel(BaseModel):
+    """What every SDK model shares: quiet dumps and :class:`AsanaJsonSchema` by default."""
+
+    if not TYPE_CHECKING:
+        # A value that did not match its field's type is kept as Asana sent it (see
+        # ``_lenient``) and was warned about once, when the response was parsed. Dumping it
+        # must not warn again (or fail under ``-W error``): the dump returns what was sent.
+        # Hidden from mypy, so callers keep pydantic's fully typed signatures.
+        def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+            kwargs.setdefault("warnings", False)
+            return super().model_dump(**kwargs)
+
+        def model_dump_json(self, **kwargs: Any) -> str:
+            kwargs.setdefault("warnings", False)
+            return super().model_dump_json(**kwargs)
+
+    @classmethod
+    def model_json_schema(
+        cls,
+        by_alias: bool | None = None,
+        ref_template: str = DEFAULT_REF_TEMPLATE,
+        schema_generator: type[GenerateJsonSchema] = AsanaJsonSchema,
+        mode: JsonSchemaMode = "validation",
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        if by_alias is not None:
+            kwargs["by_alias"] = by_alias
+        return super().model_json_schema(
+            ref_template=ref_template, schema_generator=schema_generator, mode=mode, **kwargs
+        )
+
+
+class AsanaObject(_SdkModel):
     """Base of every object Asana returns: fields are present only when the API sent them.
 
     Unknown fields are kept (``model_extra``) and dumped back.
@@ -50,7 +141,9 @@ class AsanaObject(BaseModel):
     def model_post_init(self, context: Any, /) -> None:
         values = self.__dict__
         fields_set = self.__pydantic_fields_set__
-        if len(values) != len(fields_set):
+        # ``fields_set`` also names the extra (unknown) keys, so the cheap length check only
+        # proves "nothing to remove" when there are none; with extras, compare the sets.
+        if len(values) != len(fields_set) or self.__pydantic_extra__:
             for name in values.keys() - fields_set:
                 del values[name]
 
@@ -95,7 +188,7 @@ class AsanaModel(AsanaObject):
     gid: str
 
 
-class NextPage(BaseModel):
+class NextPage(_SdkModel):
     """Asana's pointer to the next page of a collection."""
 
     model_config = ConfigDict(extra="allow")
@@ -108,7 +201,7 @@ class NextPage(BaseModel):
 T = TypeVar("T")
 
 
-class Envelope(BaseModel, Generic[T]):
+class Envelope(_SdkModel, Generic[T]):
     """The whole response body: ``data`` plus pagination and sync metadata."""
 
     model_config = ConfigDict(extra="allow")
