@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import httpx
 from typing_extensions import Self, Unpack
 
+from ._multipart import encode_multipart
 from ._options import (
     DEFAULT_BASE_URL,
     ClientOptions,
@@ -32,6 +33,7 @@ from .models._base import AsanaModel, Envelope, NextPage
 __all__ = ["BaseClient"]
 
 _QUERY_METHODS = frozenset({"GET", "DELETE"})
+_NO_OPTIONS = ResolvedOptions()
 _DEFAULT_TIMEOUT = 60.0
 
 
@@ -93,11 +95,15 @@ class BaseClient:
         *,
         limit: int | None = None,
         offset: str | None = None,
+        query: Mapping[str, object] | None = None,
     ) -> httpx.Response:
         if method in _QUERY_METHODS:
-            query = encode_query(params, opts, limit=limit, offset=offset)
-            return self._transport.request(method, path, opts, query=query)
-        return self._transport.request(method, path, opts, body=encode_body(params, opts))
+            encoded = encode_query(params, opts, limit=limit, offset=offset)
+            return self._transport.request(method, path, opts, query=encoded)
+        # A body method's own query parameters (rare: updateUser's workspace) carry no options.
+        encoded = encode_query(query, _NO_OPTIONS) if query else ""
+        body = encode_body(params, opts)
+        return self._transport.request(method, path, opts, query=encoded, body=body)
 
     def _single(
         self,
@@ -106,12 +112,34 @@ class BaseClient:
         params: Mapping[str, object] | None,
         model: type[AsanaModel],
         call_options: Mapping[str, object],
+        *,
+        many: bool = False,
+        query: Mapping[str, object] | None = None,
     ) -> object:
-        """One object in ``data``: the model, or its ``Envelope`` with ``full_payload``."""
+        """One ``data`` value: the model (a list of them with ``many``, for lists that Asana
+        does not paginate), or the whole ``Envelope`` with ``full_payload``."""
+        opts = self._resolve(call_options)
+        envelope_cls = _envelope(_result_model(opts, model), many=many)
+        response = self._send(method, path, params, opts, query=query)
+        envelope = decode_envelope(response, envelope_cls, method, opts.base_url + path)
+        return envelope if opts.full_payload else envelope.data
+
+    def _multipart(
+        self,
+        path: str,
+        fields: Mapping[str, object],
+        model: type[AsanaModel],
+        call_options: Mapping[str, object],
+    ) -> object:
+        """A ``multipart/form-data`` POST (file uploads); tuple values are files."""
         opts = self._resolve(call_options)
         envelope_cls = _envelope(_result_model(opts, model), many=False)
-        response = self._send(method, path, params, opts)
-        envelope = decode_envelope(response, envelope_cls, method, opts.base_url + path)
+        body, content_type = encode_multipart(fields)
+        query = encode_query(None, opts)
+        response = self._transport.request(
+            "POST", path, opts, query=query, body=body, content_type=content_type
+        )
+        envelope = decode_envelope(response, envelope_cls, "POST", opts.base_url + path)
         return envelope if opts.full_payload else envelope.data
 
     def _empty(
@@ -120,10 +148,12 @@ class BaseClient:
         path: str,
         params: Mapping[str, object] | None,
         call_options: Mapping[str, object],
+        *,
+        query: Mapping[str, object] | None = None,
     ) -> None:
         """An ``EmptyResponse`` (``{"data": {}}``): checked, then ``None``."""
         opts = self._resolve(call_options)
-        response = self._send(method, path, params, opts)
+        response = self._send(method, path, params, opts, query=query)
         decode_envelope(response, _envelope(_Empty, many=False), method, opts.base_url + path)
 
     def _collection(

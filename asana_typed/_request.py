@@ -158,7 +158,7 @@ _CLIENT_LIB = {
 }
 
 
-def build_headers(opts: ResolvedOptions, *, json_body: bool) -> dict[str, str]:
+def build_headers(opts: ResolvedOptions, *, content_type: str | None) -> dict[str, str]:
     """Headers of one request; ``headers`` from the options come last and win."""
     lib = dict(_CLIENT_LIB)
     if opts.client_name:
@@ -168,8 +168,8 @@ def build_headers(opts: ResolvedOptions, *, json_body: bool) -> dict[str, str]:
         "User-Agent": _USER_AGENT,
         "X-Asana-Client-Lib": urlencode(lib),
     }
-    if json_body:
-        headers["Content-Type"] = "application/json"
+    if content_type:
+        headers["Content-Type"] = content_type
     if opts.asana_enable:
         headers["Asana-Enable"] = ",".join(opts.asana_enable)
     if opts.asana_disable:

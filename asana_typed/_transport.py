@@ -70,10 +70,11 @@ class SyncTransport:
         *,
         query: str = "",
         body: bytes | None = None,
+        content_type: str = "application/json",
     ) -> httpx.Response:
         url = opts.base_url + path + (f"?{query}" if query else "")
         shown = opts.base_url + path  # query strings may be long; errors name the endpoint
-        headers = build_headers(opts, json_body=body is not None)
+        headers = build_headers(opts, content_type=content_type if body is not None else None)
         timeout = httpx.Timeout(opts.timeout)
         retries = 0
         while True:
