@@ -28,7 +28,7 @@ from ._response import decode_envelope
 from ._retry import RetryPolicy
 from ._transport import SyncTransport
 from .errors import InvalidOptionError
-from .models._base import AsanaModel, Envelope, NextPage
+from .models._base import AsanaModel, AsanaObject, Envelope, NextPage
 
 __all__ = ["BaseClient"]
 
@@ -38,7 +38,7 @@ _DEFAULT_TIMEOUT = 60.0
 
 
 @functools.cache
-def _envelope(model: type[AsanaModel], many: bool) -> type[Envelope[Any]]:
+def _envelope(model: type[AsanaObject], many: bool) -> type[Envelope[Any]]:
     return Envelope[list[model]] if many else Envelope[model]  # type: ignore[valid-type]  # runtime parametrization
 
 
@@ -48,7 +48,7 @@ class _Empty(AsanaModel):
     gid: str = ""
 
 
-def _result_model(opts: ResolvedOptions, default: type[AsanaModel]) -> type[AsanaModel]:
+def _result_model(opts: ResolvedOptions, default: type[AsanaObject]) -> type[AsanaObject]:
     """The class a response parses into: a ``fields``/``expand`` projection, else the default."""
     chosen = [v for v in (opts.fields, opts.expand) if isinstance(v, type)]
     if len(chosen) == 2 and chosen[0] is not chosen[1]:
@@ -96,13 +96,14 @@ class BaseClient:
         limit: int | None = None,
         offset: str | None = None,
         query: Mapping[str, object] | None = None,
+        send_body: bool = True,
     ) -> httpx.Response:
         if method in _QUERY_METHODS:
             encoded = encode_query(params, opts, limit=limit, offset=offset)
             return self._transport.request(method, path, opts, query=encoded)
         # A body method's own query parameters (rare: updateUser's workspace) carry no options.
         encoded = encode_query(query, _NO_OPTIONS) if query else ""
-        body = encode_body(params, opts)
+        body = encode_body(params, opts) if send_body else None
         return self._transport.request(method, path, opts, query=encoded, body=body)
 
     def _single(
@@ -110,7 +111,7 @@ class BaseClient:
         method: str,
         path: str,
         params: Mapping[str, object] | None,
-        model: type[AsanaModel],
+        model: type[AsanaObject],
         call_options: Mapping[str, object],
         *,
         many: bool = False,
@@ -128,7 +129,7 @@ class BaseClient:
         self,
         path: str,
         fields: Mapping[str, object],
-        model: type[AsanaModel],
+        model: type[AsanaObject],
         call_options: Mapping[str, object],
     ) -> object:
         """A ``multipart/form-data`` POST (file uploads); tuple values are files."""
@@ -150,26 +151,37 @@ class BaseClient:
         call_options: Mapping[str, object],
         *,
         query: Mapping[str, object] | None = None,
+        body: bool = True,
     ) -> None:
-        """An ``EmptyResponse`` (``{"data": {}}``): checked, then ``None``."""
+        """An ``EmptyResponse`` (``{"data": {}}``): checked, then ``None``.
+
+        ``body=False`` sends a POST with no body at all (approve/reject access requests).
+        """
         opts = self._resolve(call_options)
-        response = self._send(method, path, params, opts, query=query)
+        response = self._send(method, path, params, opts, query=query, send_body=body)
         decode_envelope(response, _envelope(_Empty, many=False), method, opts.base_url + path)
 
     def _collection(
         self,
         path: str,
         params: Mapping[str, object] | None,
-        model: type[AsanaModel],
+        model: type[AsanaObject],
         call_options: Mapping[str, object],
+        *,
+        sends_limit: bool = True,
     ) -> object:
-        """A paginated ``GET``: an item iterator, or one page with ``iterator_type=None``."""
+        """A paginated ``GET``: an item iterator, or one page with ``iterator_type=None``.
+
+        ``sends_limit=False`` is for the few endpoints that page by ``offset`` but take no
+        ``limit``; ``item_limit`` is then applied to what arrives.
+        """
         opts = self._resolve(call_options)
         envelope_cls = _envelope(_result_model(opts, model), many=True)
         url = opts.base_url + path
 
         def fetch(limit: int, offset: str | None) -> Envelope[list[Any]]:
-            response = self._send("GET", path, params, opts, limit=limit, offset=offset)
+            sent = limit if sends_limit else None
+            response = self._send("GET", path, params, opts, limit=sent, offset=offset)
             return decode_envelope(response, envelope_cls, "GET", url)
 
         if opts.iterator_type == "items":

@@ -14,7 +14,7 @@ import types
 import typing
 from collections.abc import Iterator
 
-from .models._base import AsanaModel, AsanaObject
+from .models._base import AsanaObject
 
 __all__ = ["expand_paths", "field_paths"]
 
@@ -92,12 +92,12 @@ def _walk(
 
 
 @functools.cache
-def field_paths(model: type[AsanaModel]) -> tuple[str, ...]:
+def field_paths(model: type[AsanaObject]) -> tuple[str, ...]:
     """``opt_fields`` for ``model``: every declared field, nested views as dotted paths."""
     return tuple(_walk(model, "", (model,), only_nested=False))
 
 
 @functools.cache
-def expand_paths(model: type[AsanaModel]) -> tuple[str, ...]:
+def expand_paths(model: type[AsanaObject]) -> tuple[str, ...]:
     """``opt_expand`` for ``model``: its fields that hold nested models."""
     return tuple(_walk(model, "", (model,), only_nested=True))

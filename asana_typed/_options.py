@@ -15,7 +15,7 @@ from typing import Literal, TypedDict
 from urllib.parse import urlsplit
 
 from .errors import InvalidOptionError
-from .models._base import AsanaModel
+from .models._base import AsanaObject
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -29,7 +29,7 @@ __all__ = [
 DEFAULT_BASE_URL = "https://app.asana.com/api/1.0"
 MAX_PAGE_SIZE = 100
 
-FieldsOption = Sequence[str] | type[AsanaModel]
+FieldsOption = Sequence[str] | type[AsanaObject]
 
 
 class CallOptions(TypedDict, total=False):
@@ -73,8 +73,8 @@ class ResolvedOptions:
     base_url: str = DEFAULT_BASE_URL
     max_retries: int = 5
     full_payload: bool = False
-    fields: tuple[str, ...] | type[AsanaModel] | None = None
-    expand: tuple[str, ...] | type[AsanaModel] | None = None
+    fields: tuple[str, ...] | type[AsanaObject] | None = None
+    expand: tuple[str, ...] | type[AsanaObject] | None = None
     pretty: bool = False
     iterator_type: Literal["items"] | None = "items"
     item_limit: int | None = None
@@ -138,13 +138,13 @@ def _names(name: str, value: object) -> tuple[str, ...]:
     return names
 
 
-def _projection(name: str, value: object) -> tuple[str, ...] | type[AsanaModel] | None:
+def _projection(name: str, value: object) -> tuple[str, ...] | type[AsanaObject] | None:
     if value is None:
         return None
     if isinstance(value, type):
-        if issubclass(value, AsanaModel):
+        if issubclass(value, AsanaObject):
             return value
-        raise _fail(name, "a list of names or an AsanaModel subclass", value)
+        raise _fail(name, "a list of names or an AsanaModel/AsanaObject subclass", value)
     return _names(name, value)
 
 

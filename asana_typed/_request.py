@@ -25,7 +25,7 @@ from ._fields import expand_paths, field_paths
 from ._options import ResolvedOptions
 from ._version import __version__
 from .errors import InvalidGidError, InvalidParamsError
-from .models._base import AsanaModel
+from .models._base import AsanaModel, AsanaObject
 
 __all__ = ["build_headers", "encode_body", "encode_query", "path_arg"]
 
@@ -75,7 +75,7 @@ def _query_value(name: str, value: object) -> str:
     )
 
 
-def _projection(value: tuple[str, ...] | type[AsanaModel] | None, expand: bool) -> list[str]:
+def _projection(value: tuple[str, ...] | type[AsanaObject] | None, expand: bool) -> list[str]:
     if value is None:
         return []
     if isinstance(value, tuple):

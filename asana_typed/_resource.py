@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import TypeAlias, TypeVar
 
 from ._base_client import BaseClient
-from .models._base import AsanaModel
+from .models._base import AsanaObject
 
 __all__ = ["M", "Projection", "Resource"]
 
-M = TypeVar("M", bound=AsanaModel)
+M = TypeVar("M", bound=AsanaObject)
 
 # ``fields=``/``expand=`` in an overload whose result is the projection class ``M``.
 Projection: TypeAlias = Sequence[str] | type[M] | None

@@ -1,34 +1,28 @@
-"""``Client``: constructors, options and the resource attributes (``client.tasks``, ...)."""
+"""``Client``: constructors and options; the resource attributes come from ``Resources``."""
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import httpx
 from typing_extensions import Self, Unpack
 
 from ._auth import TokenAuth
-from ._base_client import BaseClient
 from ._options import ClientOptions
 from ._retry import RetryPolicy
-
-if TYPE_CHECKING:
-    from .api.projects import Projects
-    from .api.tasks import Tasks
-    from .api.users import Users
-    from .api.workspaces import Workspaces
+from .api._resources import Resources
 
 __all__ = ["Client"]
 
 
-class Client(BaseClient):
+class Client(Resources):
     """A synchronous Asana client.
 
     ``Client.DEFAULTS`` holds options for every client, ``client.options`` for this one,
-    and keyword arguments of a call win over both.
+    and keyword arguments of a call win over both. Each resource (``client.tasks``,
+    ``client.users``, ...) is a generated attribute of :class:`Resources`, imported on
+    first use so ``import asana_typed`` stays cheap.
     """
 
     @classmethod
@@ -49,33 +43,3 @@ class Client(BaseClient):
             retry_policy=retry_policy,
             **options,
         )
-
-    # Resources are imported on first use, so ``import asana_typed`` stays cheap.
-
-    @functools.cached_property
-    def projects(self) -> Projects:
-        """Projects: ``create_in_workspace``, ``find_by_id``, ``find_all``, ``update``, ..."""
-        from .api.projects import Projects
-
-        return Projects(self)
-
-    @functools.cached_property
-    def tasks(self) -> Tasks:
-        """Tasks: ``find_all``, ``find_by_id``, ``find_by_project``, ``create_in_workspace``, ..."""
-        from .api.tasks import Tasks
-
-        return Tasks(self)
-
-    @functools.cached_property
-    def users(self) -> Users:
-        """Users: ``me``, ``find_by_id``, ``find_all``, ``find_by_workspace``."""
-        from .api.users import Users
-
-        return Users(self)
-
-    @functools.cached_property
-    def workspaces(self) -> Workspaces:
-        """Workspaces: ``find_all``, ``find_by_id``."""
-        from .api.workspaces import Workspaces
-
-        return Workspaces(self)

@@ -74,7 +74,9 @@ def _declare_429(spec: Spec) -> None:
     for item in spec["paths"].values():
         for op in item.values():
             if isinstance(op, dict) and "responses" in op:
-                op["responses"].setdefault("429", {"$ref": "#/components/responses/TooManyRequests"})
+                op["responses"].setdefault(
+                    "429", {"$ref": "#/components/responses/TooManyRequests"}
+                )
 
 
 def _search_limit(spec: Spec) -> None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+)
 from pydantic.json_schema import (
     DEFAULT_REF_TEMPLATE,
     GenerateJsonSchema,
@@ -29,6 +35,7 @@ __all__ = [
     "AsanaObject",
     "Envelope",
     "NextPage",
+    "by_resource_type",
 ]
 
 
@@ -79,6 +86,27 @@ class _OpenEnum:
 # ``Annotated[Literal[...], OPEN_ENUM]``: mypy sees the Literal, validation accepts any string,
 # so a value Asana adds later is kept instead of failing the whole response.
 OPEN_ENUM: Final = _OpenEnum()
+
+
+def by_resource_type(*tags: str) -> Discriminator:
+    """Tell the members of a union of resource models apart by ``resource_type``.
+
+    Used as ``Annotated[Annotated[Goal, Tag("goal")] | Annotated[Project, Tag("project")],
+    by_resource_type("goal", "project")]``. A record without a ``resource_type`` (not asked for
+    in ``opt_fields``) or with one the union does not list validates as the first member,
+    so such a response still parses.
+    """
+    known = frozenset(tags)
+    first = tags[0]
+
+    def tag(value: Any) -> str:
+        if isinstance(value, dict):
+            found = value.get("resource_type")
+        else:  # an instance, when dumping: getattr's default covers a field not loaded
+            found = getattr(value, "resource_type", None)
+        return found if isinstance(found, str) and found in known else first
+
+    return Discriminator(tag)
 
 
 class AsanaJsonSchema(GenerateJsonSchema):
