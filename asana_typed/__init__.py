@@ -28,13 +28,14 @@ from .errors import (
     ServerError,
     UnexpectedStatusError,
 )
-from .models import AsanaModel, Envelope, NextPage
+from .models import AsanaModel, AsanaObject, Envelope, NextPage
 
 __all__ = [
     "AsanaChangeWarning",
     "AsanaConnectionError",
     "AsanaError",
     "AsanaModel",
+    "AsanaObject",
     "AsanaTimeoutError",
     "CallOptions",
     "Client",

@@ -3,9 +3,10 @@
 
 ``TABLE`` transcribes ``reference/legacy-method-names.md`` row by row: the section (the
 client attribute the name lives on), the legacy name, its verb and path (placeholders are
-the old argument names), what it returned and its arguments. ``codegen/api.py`` matches
-each row's verb and path against the spec: a match on the same class becomes an alias
-(``find_by_id = get_task``), a match on another class a full method under the legacy name.
+the old argument names), what it returned and its arguments. ``codegen/api_legacy.py``
+matches each row's verb and path against the spec: a match on the same class becomes an
+alias (``find_by_id = get_task``), a match on another class a full method under the legacy
+name.
 
 Rows whose verb and path are not in the spec are handled by ``SPECIAL``, each with a
 one-line reason; ``ALIAS`` rows name another legacy method of the same section.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Collection
 
 __all__ = [
     "RESPONSE_SUFFIXES",
@@ -13,14 +14,12 @@ __all__ = [
     "snake",
     "tag_attribute",
     "tag_class",
+    "unique",
 ]
 
 # Compact/Base/Response variants of one resource merge into one model (Task, Project, ...).
 RESPONSE_SUFFIXES = ("Compact", "Base", "Response")
-_SUFFIX = re.compile(r"(?:Compact|Base|Response)$")
-
-# Schemas that the package defines by hand, or that never become a model of their own.
-SPECIAL_MODELS = {"NextPage": "NextPage", "EmptyResponse": None}
+_SUFFIX = re.compile(f"(?:{'|'.join(RESPONSE_SUFFIXES)})$")
 
 
 def model_name(schema: str) -> str:
@@ -59,6 +58,14 @@ def tag_class(tag: str) -> str:
 def class_name(text: str) -> str:
     """``date_value`` -> ``DateValue``: a CamelCase name for a nested inline schema."""
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", text) if part)
+
+
+def unique(wanted: str, taken: Collection[str]) -> str:
+    """``wanted``, or else the first of ``wanted2``, ``wanted3``, ... that is not ``taken``."""
+    name, n = wanted, 2
+    while name in taken:
+        name, n = f"{wanted}{n}", n + 1
+    return name
 
 
 # First line of every generated file; the generator only ever deletes files that start with it.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,20 @@ import yaml
 
 from .overrides import PATCHES
 
-__all__ = ["HTTP_VERBS", "Operation", "deref", "load_spec", "operations"]
+__all__ = [
+    "HTTP_VERBS",
+    "SCHEMA_REF",
+    "Operation",
+    "Spec",
+    "deref",
+    "load_spec",
+    "operations",
+    "ref_name",
+]
 
 Spec = dict[str, Any]
 HTTP_VERBS = ("get", "post", "put", "patch", "delete")
+SCHEMA_REF = "#/components/schemas/"
 
 
 def _string_codes(spec: Spec) -> None:
@@ -46,6 +55,15 @@ def deref(spec: Spec, node: Any) -> Any:
             target = target[part]
         node = target
     return node
+
+
+def ref_name(node: object) -> str | None:
+    """The schema a ``$ref`` node names (``#/components/schemas/Task`` -> ``Task``), or None."""
+    if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        ref: str = node["$ref"]
+        if ref.startswith(SCHEMA_REF):
+            return ref[len(SCHEMA_REF) :]
+    return None
 
 
 class Operation:
@@ -98,7 +116,3 @@ def operations(spec: Spec) -> Iterator[Operation]:
         for verb in HTTP_VERBS:
             if verb in item:
                 yield Operation(spec, path, verb, item[verb], common)
-
-
-def copy_spec(spec: Spec) -> Spec:
-    return copy.deepcopy(spec)

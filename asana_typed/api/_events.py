@@ -87,6 +87,8 @@ class Events(_generated.Events):
                     return
                 seen += 1
                 yield event
+            if limit is not None and seen >= limit:
+                return
             if not page.has_more:
                 client._transport.sleep(interval)
 

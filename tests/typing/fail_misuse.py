@@ -26,3 +26,11 @@ me.nmae  # E: attr-defined
 task = client.tasks.get_task("1")
 task.completed = "yes"  # E: assignment
 n: int = task.name  # E: assignment
+client.users.get_favorites_for_user("me")  # E: call-overload
+client.users.get_favorites_for_user("me", {"resource_type": "task"})  # E: call-overload
+client.tags.create_tag({"name": 5})  # E: call-overload
+client.sections.delete_section("1", fields=["name"])  # E: call-arg
+client.events.get_next({"resorce": "1"})  # E: typeddict-unknown-key
+client.attachments.create_on_task("1", "not bytes", "a.txt")  # E: arg-type
+s = client.stories.get_story("1")
+s.text = 5  # E: assignment

@@ -90,3 +90,39 @@ def errors() -> None:
         assert_type(exc.sync, str | None)
     except asana.AsanaError as exc:
         assert_type(exc.status, int | None)
+
+
+def generated_resources(client: asana.Client) -> None:
+    from asana_typed.models import (
+        AsanaNamedResource,
+        Attachment,
+        Batch,
+        EnumOption,
+        Event,
+        Section,
+        Story,
+        Tag,
+        Team,
+        Webhook,
+    )
+
+    assert_type(client.stories.get_stories_for_task("1"), Iterator[Story])
+    assert_type(client.tasks.stories("1"), Iterator[Story])
+    assert_type(client.tags.create_tag({"name": "urgent", "workspace": "1"}), Tag)
+    assert_type(client.tags.find_by_workspace("1", iterator_type=None), list[Tag])
+    assert_type(client.sections.delete_section("1"), None)
+    assert_type(client.sections.find_by_project("1", fields=["name"]), Iterator[Section])
+    assert_type(client.teams.find_by_organization("1"), Iterator[Team])
+    assert_type(client.webhooks.get_all({"workspace": "1"}), Iterator[Webhook])
+    assert_type(client.custom_fields.add_enum_option("1", {"name": "High"}), EnumOption)
+    assert_type(client.tasks.search_tasks_for_workspace("1", {"text": "bug"}), list[Task])
+    assert_type(client.batch_api.create_batch_request({"actions": []}), list[Batch])
+    assert_type(
+        client.users.get_favorites_for_user("me", {"workspace": "1", "resource_type": "task"}),
+        Iterator[AsanaNamedResource],
+    )
+    assert_type(client.attachments.create_on_task("1", b"data", "a.txt"), Attachment)
+    assert_type(client.events.get({"resource": "1"}), asana.Envelope[list[Event]])
+    assert_type(client.events.get_next({"resource": "1"}), tuple[list[Event], str])
+    assert_type(client.events.get_iterator({"resource": "1"}), Iterator[Event])
+    assert_type(client.users.me(fields=TaskView).name, str)

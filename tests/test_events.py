@@ -1,0 +1,111 @@
+"""Events with sync tokens: ``events.get``, ``get_next`` and the polling ``get_iterator``."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+import asana_typed as asana
+from tests.conftest import ScriptedAsana
+
+
+def _event(n: int) -> dict[str, object]:
+    return {
+        "user": None,
+        "resource": {"gid": str(n), "resource_type": "task", "name": f"t{n}"},
+        "type": "task",
+        "action": "changed",
+        "parent": None,
+        "created_at": "2024-01-01T00:00:00.000Z",
+        "change": {"field": "name", "action": "changed"},
+    }
+
+
+def _expired(api: ScriptedAsana, fresh: str) -> None:
+    api.reply(412, {"sync": fresh, "errors": [{"message": "Sync token invalid or too old."}]})
+
+
+def _page(api: ScriptedAsana, numbers: range, sync: str, more: bool = False) -> None:
+    api.reply(200, {"data": [_event(n) for n in numbers], "sync": sync, "has_more": more})
+
+
+def _query(api: ScriptedAsana, i: int) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(str(api.requests[i].url)).query)
+
+
+def test_get_returns_envelope_with_sync_and_has_more(api: ScriptedAsana) -> None:
+    _page(api, range(2), "s2", more=True)
+    page = api.client().events.get({"resource": "9", "sync": "s1"})
+    assert isinstance(page, asana.Envelope)
+    assert [e.resource.gid for e in page.data] == ["0", "1"]
+    assert (page.sync, page.has_more) == ("s2", True)
+    assert page.data[0].user is None
+    assert page.data[0].change.field == "name"
+    assert _query(api, 0) == {"resource": ["9"], "sync": ["s1"]}
+
+
+def test_get_with_expired_token_raises_with_fresh_sync(api: ScriptedAsana) -> None:
+    _expired(api, "fresh")
+    with pytest.raises(asana.InvalidTokenError) as info:
+        api.client().events.get({"resource": "9", "sync": "old"})
+    assert info.value.sync == "fresh"
+    assert info.value.status == 412
+
+
+def test_sync_option_goes_into_the_query(api: ScriptedAsana) -> None:
+    _page(api, range(0), "s2")
+    api.client().events.get({"resource": "9"}, sync="s1")
+    assert _query(api, 0) == {"resource": ["9"], "sync": ["s1"]}
+
+
+def test_get_next_first_call_takes_the_fresh_token(api: ScriptedAsana) -> None:
+    _expired(api, "first")
+    events, sync = api.client().events.get_next({"resource": "9"})
+    assert (events, sync) == ([], "first")
+    assert "sync" not in _query(api, 0)
+
+
+def test_get_next_returns_events_and_next_token(api: ScriptedAsana) -> None:
+    _page(api, range(3), "s2")
+    events, sync = api.client().events.get_next({"resource": "9", "sync": "s1"})
+    assert [e.resource.gid for e in events] == ["0", "1", "2"]
+    assert sync == "s2"
+
+
+def test_iterator_first_412_then_has_more_chain_then_polls(api: ScriptedAsana) -> None:
+    _expired(api, "s1")
+    _page(api, range(0, 2), "s2", more=True)
+    _page(api, range(2, 4), "s3", more=False)
+    _page(api, range(4, 5), "s4", more=False)
+    client = api.client(poll_interval=7)
+    params = {"resource": "9"}
+    before = copy.deepcopy(params)
+    got = [e.resource.gid for e in client.events.get_iterator({"resource": "9"}, item_limit=5)]
+    assert got == ["0", "1", "2", "3", "4"]
+    assert params == before
+    syncs = [_query(api, i).get("sync") for i in range(len(api.requests))]
+    assert syncs == [None, ["s1"], ["s2"], ["s3"]]
+    # has_more is followed at once; a page without more waits poll_interval first.
+    assert api.sleeps == [7.0]
+
+
+def test_iterator_token_expiring_midway_drops_nothing_it_was_given(api: ScriptedAsana) -> None:
+    _page(api, range(0, 2), "s2")
+    _expired(api, "s9")
+    _page(api, range(2, 3), "s10")
+    it = api.client(poll_interval=1).events.get_iterator({"resource": "9", "sync": "s1"})
+    got = [e.resource.gid for e in itertools.islice(it, 3)]
+    assert got == ["0", "1", "2"]
+    assert [_query(api, i)["sync"] for i in range(3)] == [["s1"], ["s2"], ["s9"]]
+
+
+def test_iterator_does_not_spin_on_repeated_412(api: ScriptedAsana) -> None:
+    _expired(api, "a")
+    _expired(api, "b")
+    _page(api, range(1), "c")
+    it = api.client(poll_interval=3).events.get_iterator({"resource": "9"}, item_limit=1)
+    assert [e.resource.gid for e in it] == ["0"]
+    assert api.sleeps == [3.0]  # the second refusal in a row waits before asking again
