@@ -1,0 +1,16 @@
+"""Route handlers, one module per resource; importing this package registers them all."""
+
+from . import (  # noqa: F401
+    attachments,
+    custom_fields,
+    events,
+    projects,
+    sections,
+    stories,
+    tags,
+    tasks,
+    teams,
+    users,
+    webhooks,
+    workspaces,
+)

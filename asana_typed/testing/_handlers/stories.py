@@ -1,0 +1,3 @@
+"""stories handlers of the fake (to be written)."""
+
+from __future__ import annotations

@@ -1,0 +1,55 @@
+"""The fake over real HTTP on a loopback port (a thread of ``ThreadingHTTPServer``)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._fake import FakeAsana
+
+__all__ = ["serve"]
+
+
+def _handler_for(fake: FakeAsana) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as Asana
+
+        def _answer(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            origin = f"http://{self.headers.get('Host', 'localhost')}"
+            status, headers, content = fake.handle(
+                self.command, origin + self.path, dict(self.headers.items()), body
+            )
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _answer
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass  # the fake's request log is fake.requests
+
+    return Handler
+
+
+@contextmanager
+def serve(fake: FakeAsana, host: str, port: int) -> Iterator[str]:
+    """Run the server in a daemon thread; yields ``http://host:port``."""
+    server = ThreadingHTTPServer((host, port), _handler_for(fake))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="fake-asana", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
