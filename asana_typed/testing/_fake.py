@@ -269,7 +269,8 @@ def _error(exc: ApiError) -> dict[str, str]:
         error["phrase"] = "6 sad squid snuggle softly"
     elif exc.status in (400, 401, 403, 404):
         error["help"] = (
-            "For more information on API status codes and how to handle them, read the docs on errors: https://developers.asana.com/docs/errors"
+            "For more information on API status codes and how to handle them, "
+            "read the docs on errors: https://developers.asana.com/docs/errors"
         )
     return error
 
