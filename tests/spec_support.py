@@ -10,6 +10,11 @@
   make (undeclared query parameters, bodies where the spec has none, ``options.fields``).
 - :func:`example_value`, :func:`example_response` and :func:`example_params` assemble
   example data from the ``example`` values of the spec's schemas and properties.
+- :class:`RecordedResponse` adapts an ``httpx.Response`` to openapi-core's response
+  protocol; :func:`response_errors` validates one (status, headers, body) against the
+  operation its request names, and :func:`operation_for` finds an operation by verb and
+  path template (placeholder names ignored); :func:`spec_request_errors` validates a
+  request with openapi-core alone (any path arguments).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from urllib.parse import parse_qsl
 
 import httpx
 import pytest
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from pydantic import BaseModel
 from werkzeug.datastructures import Headers, ImmutableMultiDict
@@ -41,6 +46,7 @@ __all__ = [
     "OPT_FIELDS",
     "PATH_SAMPLES",
     "RecordedRequest",
+    "RecordedResponse",
     "describe_request",
     "example_params",
     "example_response",
@@ -49,12 +55,15 @@ __all__ = [
     "format_errors",
     "invoke",
     "openapi",
+    "openapi_nullable",
+    "operation_for",
     "operation_params",
     "opt_fields_enum",
     "path_args",
     "raw_spec",
     "request_errors",
     "require_spec",
+    "response_errors",
     "schema_properties",
     "sdk_method",
     "shared_file",
@@ -62,6 +71,7 @@ __all__ = [
     "spec",
     "spec_operations",
     "spec_path",
+    "spec_request_errors",
 ]
 
 Spec = dict[str, Any]
@@ -624,3 +634,110 @@ def example_data_items(op: Operation, body: Mapping[str, Any]) -> list[Any]:
     """The example ``data`` as a list of items (one item for a single object)."""
     data = body["data"]
     return list(data) if data_is_array(op) else [data]
+
+
+# -- responses ----------------------------------------------------------------------------
+
+
+def _template_key(path: str) -> str:
+    return re.sub(r"\{\w+\}", "{}", path.rstrip("/") or "/")
+
+
+def operation_for(method: str, template: str) -> Operation | None:
+    """The spec's operation for ``METHOD /path/{param}`` (placeholder names ignored), or None."""
+    key = (method.upper(), _template_key(template))
+    for op in spec_operations():
+        if (op.verb, _template_key(op.path)) == key:
+            return op
+    return None
+
+
+@dataclass
+class RecordedResponse:
+    """An ``httpx.Response`` as openapi-core's ``Response`` protocol wants it."""
+
+    status_code: int
+    headers: Headers
+    content_type: str
+    data: bytes | None
+
+    @classmethod
+    def from_httpx(cls, response: httpx.Response) -> RecordedResponse:
+        return cls(
+            status_code=response.status_code,
+            headers=Headers(list(response.headers.multi_items())),
+            content_type=response.headers.get("content-type", "").lower(),
+            data=response.content or None,
+        )
+
+
+def _validate(run: Callable[[], Iterable[BaseException]]) -> list[BaseException | str]:
+    """``run``'s errors, plus every warning openapi-core raised except the allowEmptyValue
+    deprecation (declared on ``opt_pretty``: the spec's business, not the caller's)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        errors: list[BaseException | str] = list(run())
+    errors.extend(
+        f"validator warning: {w.message}" for w in caught if "allowEmptyValue" not in str(w.message)
+    )
+    return errors
+
+
+def spec_request_errors(request: httpx.Request) -> list[BaseException | str]:
+    """openapi-core's errors for ``request`` under the patched spec (operation found by its
+    method and path), without :func:`request_errors`' checks of sample path arguments."""
+    recorded = RecordedRequest.from_httpx(request)
+    return _validate(lambda: openapi().request_validator.iter_errors(recorded))
+
+
+_NULL_ONLY: Final = {"type": "object", "nullable": True, "enum": [None]}
+
+
+def _honour_nullable(node: Any) -> Any:
+    """``node`` (part of a spec) with ``nullable`` meaning what Asana's spec means by it.
+
+    Asana writes a nullable reference as ``allOf: [{$ref: X}, {nullable: true}]`` (or puts
+    ``nullable`` beside ``allOf``), and a nullable enum as ``nullable`` with an ``enum``
+    that (after the ``enum-null`` override) does not list null. openapi-core reads
+    ``nullable`` strictly (OpenAPI 3.0.3: it only widens a ``type`` in the same schema
+    object, and never an ``enum``), so it rejects every null those fields hold. Here such a
+    schema becomes ``anyOf: [schema, null-only]`` and such an enum lists null.
+    """
+    if isinstance(node, list):
+        return [_honour_nullable(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _honour_nullable(value) for key, value in node.items()}
+    enum = out.get("enum")
+    if out.get("nullable") and isinstance(enum, list) and None not in enum:
+        out["enum"] = [*enum, None]
+    parts = out.get("allOf", [])
+    composed = any(key in out for key in ("allOf", "anyOf", "oneOf", "$ref"))
+    nullable_part = any(
+        isinstance(part, dict) and part.get("nullable") and "$ref" not in part for part in parts
+    )
+    if composed and "type" not in out and (out.get("nullable") or nullable_part):
+        inner = {key: value for key, value in out.items() if key != "nullable"}
+        return {"anyOf": [inner, dict(_NULL_ONLY)]}
+    return out
+
+
+@functools.cache
+def openapi_nullable() -> OpenAPI:
+    """openapi-core's view of the patched spec with ``nullable`` honoured as Asana means it
+    (see :func:`_honour_nullable`); for validating what a server sends. The spec itself is
+    checked once, by :func:`openapi`; this mechanical rewrite of it is not checked again."""
+    openapi()
+    rewritten = _honour_nullable(copy.deepcopy(spec()))
+    return OpenAPI.from_dict(rewritten, config=Config(spec_validator_cls=None))
+
+
+def response_errors(response: httpx.Response) -> list[BaseException | str]:
+    """Everything openapi-core finds wrong with ``response`` (its status must be declared,
+    declared headers must match, the JSON body must match the schema for that status)
+    as the answer to ``response.request`` under the patched spec, ``nullable`` read as
+    Asana means it (:func:`openapi_nullable`)."""
+    request = RecordedRequest.from_httpx(response.request)
+    recorded = RecordedResponse.from_httpx(response)
+    validator = openapi_nullable().response_validator
+    return _validate(lambda: validator.iter_errors(request, recorded))

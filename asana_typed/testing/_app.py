@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from ._store import ApiError, Record
 
@@ -30,11 +31,12 @@ MAX_LIMIT = 100
 
 @dataclass
 class Reply:
-    """A response: status, JSON body, extra headers."""
+    """A response: status, JSON body, extra headers (``raw``: bytes sent instead of JSON)."""
 
     status: int
     body: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
+    raw: bytes | None = None
 
 
 @dataclass
@@ -173,7 +175,7 @@ def many(request: Request, records: Iterable[Record], *, paginate: bool = True) 
         offset = _make_offset(fake, _offset_key(request), end)
         query = {k: v for k, v in request.query.items() if k != "offset"}
         query["offset"] = offset
-        qs = "&".join(f"{k}={v}" for k, v in query.items())
+        qs = urlencode(query, safe=",")
         body["next_page"] = {
             "offset": offset,
             "path": f"{request.path}?{qs}",

@@ -84,7 +84,8 @@ class FakeAsana:
         self.events: list[Record] = []
         self.oauth_apps: dict[str, Record] = {}
         self.oauth_codes: dict[str, Record] = {}
-        self.oauth_refresh: dict[str, str] = {}
+        self.oauth_refresh: dict[str, Record] = {}
+        self.token_expiry: dict[str, float] = {}  # token -> clock() when it stops working
         self._knobs = _Knobs()
         self._lock = threading.RLock()
         self.workspace = self.add_workspace("Fake Workspace")
@@ -106,6 +107,12 @@ class FakeAsana:
             photo=None,
             workspaces=[Ref(w["gid"]) for w in workspaces],
         )
+
+    def add_oauth_app(self, client_id: str, client_secret: str, redirect_uri: str) -> Record:
+        """Register an OAuth app whose users ``/-/oauth_authorize`` approves as ``me``."""
+        app: Record = {"client_secret": client_secret, "redirect_uris": [redirect_uri]}
+        self.oauth_apps[client_id] = app
+        return app
 
     def token_for(self, user: Record) -> str:
         """A new personal access token that authenticates as ``user``."""
@@ -185,7 +192,11 @@ class FakeAsana:
             )
         if self._knobs.latency:
             time.sleep(self._knobs.latency)
-        out = json.dumps(reply.body, separators=(",", ":")).encode()
+        out = (
+            reply.raw
+            if reply.raw is not None
+            else json.dumps(reply.body, separators=(",", ":")).encode()
+        )
         return (
             reply.status,
             {"content-type": "application/json; charset=UTF-8", **reply.headers},
@@ -213,6 +224,8 @@ class FakeAsana:
     def _authenticate(self, headers: dict[str, str]) -> Record:
         scheme, _, token = headers.get("authorization", "").partition(" ")
         gid = self.tokens.get(token) if scheme.lower() == "bearer" else None
+        if self.token_expiry.get(token, float("inf")) <= self.clock():
+            gid = None
         if gid is None or gid not in self.store.records:
             raise ApiError(401, "Not Authorized")
         return self.store.records[gid]

@@ -17,6 +17,8 @@ __all__ = ["serve"]
 def _handler_for(fake: FakeAsana) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as Asana
+        # Small responses on a kept-alive socket otherwise wait for delayed ACKs (~40 ms).
+        disable_nagle_algorithm = True
 
         def _answer(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)

@@ -147,8 +147,12 @@ class Store:
                 for v in value
                 if not (isinstance(v, Ref) and v.gid not in self.records)
             ]
-        if isinstance(value, dict) and tree:
-            return {k: self._value(v, tree.get(k) or None) for k, v in value.items() if k in tree}
+        if isinstance(value, dict) and tree:  # an embedded object keeps its gid, as in Asana
+            return {
+                k: self._value(v, tree.get(k) or None)
+                for k, v in value.items()
+                if k in tree or k == "gid"
+            }
         if isinstance(value, dict):
             return {k: self._value(v, None) for k, v in value.items()}
         return value

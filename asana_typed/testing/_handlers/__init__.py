@@ -8,6 +8,8 @@ from . import (  # noqa: F401
     sections,
     stories,
     tags,
+    task_links,
+    task_search,
     tasks,
     teams,
     users,

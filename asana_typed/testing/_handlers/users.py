@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from .._app import Reply, Request, many, one, route
 from .._store import Ref
-
-
-def _user(request: Request, user_gid: str) -> dict:  # type: ignore[type-arg]
-    if user_gid == "me":
-        assert request.user is not None
-        return request.user
-    return request.fake.store.get(user_gid, "user")
+from ._common import user_for
+from .workspaces import member_workspace
 
 
 @route("GET", "/users/{user_gid}")
 def get_user(request: Request, user_gid: str) -> Reply:
-    return one(request, _user(request, user_gid))
+    return one(request, user_for(request, user_gid, "user"))
 
 
 @route("GET", "/users")
 def get_users(request: Request) -> Reply:
     workspace = request.param("workspace")
+    if workspace is not None:
+        member_workspace(request, workspace)
     store = request.fake.store
     users = store.find(
         "user", lambda u: workspace is None or Ref(workspace) in u.get("workspaces", [])
@@ -30,7 +27,6 @@ def get_users(request: Request) -> Reply:
 
 @route("GET", "/workspaces/{workspace_gid}/users")
 def get_users_for_workspace(request: Request, workspace_gid: str) -> Reply:
-    store = request.fake.store
-    store.get(workspace_gid, "workspace")
-    users = store.find("user", lambda u: Ref(workspace_gid) in u.get("workspaces", []))
+    member_workspace(request, workspace_gid)
+    users = request.fake.store.find("user", lambda u: Ref(workspace_gid) in u.get("workspaces", []))
     return many(request, users)
