@@ -7,6 +7,7 @@ Resource methods (hand-written or generated) are thin: they format the path and 
 from __future__ import annotations
 
 import functools
+import sys
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
@@ -178,6 +179,8 @@ class BaseClient:
         opts = self._resolve(call_options)
         envelope_cls = _envelope(_result_model(opts, model), many=True)
         url = opts.base_url + path
+        # Without a limit Asana decides the page size; only item_limit may cut a page short.
+        page_size = opts.limit if sends_limit else sys.maxsize
 
         def fetch(limit: int, offset: str | None) -> Envelope[list[Any]]:
             sent = limit if sends_limit else None
@@ -186,9 +189,9 @@ class BaseClient:
 
         if opts.iterator_type == "items":
             return ItemIterator(
-                fetch, page_size=opts.limit, item_limit=opts.item_limit, offset=opts.offset
+                fetch, page_size=page_size, item_limit=opts.item_limit, offset=opts.offset
             )
-        limit = page_limit(opts.limit, opts.item_limit, 0)
+        limit = page_limit(page_size, opts.item_limit, 0)
         if limit <= 0:
             # item_limit=0: nothing to fetch; the page says where a later call would start.
             resume = NextPage(offset=opts.offset) if opts.offset else None

@@ -119,6 +119,16 @@ def test_a_user_is_named_by_gid_me_or_email(fake: FakeAsana, client: asana.Clien
         client.users.get_user("nobody@example.com")
 
 
+def test_users_list_only_people_who_share_a_workspace(
+    fake: FakeAsana, client: asana.Client
+) -> None:
+    """``GET /users`` without a filter: the users of every workspace the caller is in."""
+    elsewhere = fake.add_workspace("Elsewhere")
+    fake.add_user("Zed", "zed@example.com", workspaces=[elsewhere])
+    ann = fake.add_user("Ann", "ann@example.com", workspaces=[fake.workspace])
+    assert {u.gid for u in client.users.get_users()} == {fake.me["gid"], ann["gid"]}
+
+
 def test_token_for_authenticates_as_that_user(fake: FakeAsana) -> None:
     other = fake.add_user("Other", "other@example.com", workspaces=[fake.workspace])
     with fake.client(other) as as_other:
@@ -263,6 +273,14 @@ def test_references_render_the_current_state_of_their_target(
 
 
 # -- pagination ----------------------------------------------------------------------------
+
+
+def test_sdk_lists_every_user_of_a_workspace(fake: FakeAsana, client: asana.Client) -> None:
+    gids = seed_users(fake, 59)  # 60 users; the endpoint takes no limit, the fake sends 60
+    users = list(client.users.get_users_for_workspace(fake.workspace["gid"]))
+    assert fake.requests[-1].query == {}, "no limit is sent to this endpoint"
+    assert len(fake.requests) == 1
+    assert [u.gid for u in users] == gids
 
 
 def test_sdk_pages_through_with_opaque_offsets(fake: FakeAsana, client: asana.Client) -> None:

@@ -1031,10 +1031,16 @@ def foreign(fake: FakeAsana, client: asana.Client, ws: str) -> dict[str, str]:
     }
 
 
+def _call_id(method: str, template: str, body: object) -> str:
+    return f"{method} {template.split('?')[0]}"
+
+
 # (method, path template, body); every one must be refused to someone outside the workspace.
-FOREIGN_CALLS = [
+FOREIGN_CALLS: list[Any] = [
     ("GET", "/workspaces/{workspace}", None),
     ("GET", "/workspaces/{workspace}/users", None),
+    ("GET", "/users?workspace={workspace}", None),
+    ("GET", "/users/{user}", None),
     ("GET", "/workspaces/{workspace}/projects", None),
     ("GET", "/projects/{project}", None),
     ("GET", "/projects/{project}/sections", None),
@@ -1060,8 +1066,10 @@ FOREIGN_CALLS = [
 
 @pytest.mark.parametrize(
     ("method", "template", "body"),
-    FOREIGN_CALLS,
-    ids=[f"{m} {t.split('?')[0]}" for m, t, _ in FOREIGN_CALLS],
+    [
+        call if hasattr(call, "marks") else pytest.param(*call, id=_call_id(*call))
+        for call in FOREIGN_CALLS
+    ],
 )
 def test_records_of_another_workspace_are_out_of_reach(
     fake: FakeAsana,

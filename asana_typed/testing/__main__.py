@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import signal
 import sys
 import threading
 
@@ -19,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     args = parser.parse_args(argv)
     fake = FakeAsana()
+    # terminate() sends SIGTERM: leave through the same clean path as Ctrl-C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with fake.serve(args.host, args.port) as base_url:
         print(base_url, flush=True)
         print(f"token: {fake.token}", flush=True)

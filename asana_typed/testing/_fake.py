@@ -220,6 +220,9 @@ class FakeAsana:
             return dispatch(request)
         except ApiError as exc:
             return Reply(exc.status, {"errors": [_error(exc)], **exc.extra}, dict(exc.headers))
+        except Exception as exc:  # a bug in a handler: answer like Asana's 500, don't drop
+            error = ApiError(500, f"Server Error ({type(exc).__name__} in the fake: {exc})")
+            return Reply(500, {"errors": [_error(error)]})
 
     def _authenticate(self, headers: dict[str, str]) -> Record:
         scheme, _, token = headers.get("authorization", "").partition(" ")

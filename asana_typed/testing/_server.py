@@ -47,7 +47,10 @@ def serve(fake: FakeAsana, host: str, port: int) -> Iterator[str]:
     """Run the server in a daemon thread; yields ``http://host:port``."""
     server = ThreadingHTTPServer((host, port), _handler_for(fake))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="fake-asana", daemon=True)
+    # A short poll interval, so leaving ``serve()`` takes milliseconds, not half a second.
+    thread = threading.Thread(
+        target=server.serve_forever, args=(0.05,), name="fake-asana", daemon=True
+    )
     thread.start()
     try:
         yield f"http://{host}:{server.server_address[1]}"
