@@ -12,6 +12,7 @@ import pytest
 from typing_extensions import Unpack
 
 import asana_typed as asana
+from asana_typed.testing import FakeAsana
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -97,3 +98,26 @@ def _clean_defaults() -> Iterator[None]:
     asana.Client.DEFAULTS = {}
     yield
     asana.Client.DEFAULTS = saved
+
+
+START = 1_750_000_000.0  # 2025-06-15T15:06:40Z
+
+
+class Clock:
+    """A clock the test moves by hand (for FakeAsana's token expiry)."""
+
+    def __init__(self, now: float = START) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def fake(clock: Clock) -> FakeAsana:
+    return FakeAsana(clock=clock)

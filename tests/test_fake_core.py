@@ -19,31 +19,12 @@ import pytest
 import asana_typed as asana
 from asana_typed.api.users import GetUsersParams
 from asana_typed.testing import FakeAsana, LoggedRequest
+from tests.conftest import Clock
 
 API = "https://app.asana.com/api/1.0"
 HELP = "https://developers.asana.com/docs/errors"
 INVALID_OFFSET = "offset: Your pagination token is invalid for this request."
 EXPIRED_OFFSET = "offset: Your pagination token has expired."
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: float = 1_750_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def fake(clock: Clock) -> FakeAsana:
-    return FakeAsana(clock=clock)
 
 
 @pytest.fixture

@@ -20,29 +20,9 @@ import pytest
 
 import asana_typed as asana
 from asana_typed.testing import FakeAsana
+from tests.conftest import Clock
 
 API = "https://app.asana.com/api/1.0"
-START = 1_750_000_000.0  # 2025-06-15T15:06:40Z
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: float = START) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def fake(clock: Clock) -> FakeAsana:
-    return FakeAsana(clock=clock)
 
 
 @pytest.fixture
