@@ -198,6 +198,8 @@ class BaseClient:
             page = envelope_cls(data=[], next_page=resume)
         else:
             page = fetch(limit, opts.offset)
+            if len(page.data) > limit:  # an endpoint that took no limit sent more
+                page.data = page.data[:limit]
         return page if opts.full_payload else page.data
 
     # -- lifecycle ---------------------------------------------------------------------

@@ -386,3 +386,17 @@ def test_error_on_first_page_only_when_iterated(api: ScriptedAsana) -> None:
     assert api.requests == []
     with pytest.raises(asana.NotFoundError):
         list(tasks)
+
+
+def test_offset_only_collection_sends_no_limit_and_cuts_only_at_item_limit(
+    api: ScriptedAsana,
+) -> None:
+    users = [{"gid": str(n)} for n in range(60)]
+    api.data(users, next_page=None)
+    api.data(users, next_page=None)
+    client = api.client(page_size=10)
+    page = client.users.get_users_for_workspace("7", iterator_type=None, item_limit=25)
+    assert [u.gid for u in page] == [str(n) for n in range(25)]
+    every = list(client.users.get_users_for_workspace("7"))
+    assert len(every) == 60  # page_size does not cut a page Asana sized itself
+    assert all("limit" not in r.url.params for r in api.requests)
