@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest clean
+.PHONY: demo test lint typecheck pytest bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
+
+# Installs asana==3.2.3 and asana==5.4.0 into bench/.venvs/ (once), then runs every job.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --install
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
