@@ -13,6 +13,8 @@ from typing_extensions import Unpack
 
 import asana_typed as asana
 from asana_typed.testing import FakeAsana
+from tests.fake_helpers import _no_sleep
+from tests.fake_spec_world import World
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -121,3 +123,28 @@ def clock() -> Clock:
 @pytest.fixture
 def fake(clock: Clock) -> FakeAsana:
     return FakeAsana(clock=clock)
+
+
+@pytest.fixture
+def client(fake: FakeAsana) -> Iterator[asana.Client]:
+    with fake.client(sleep=_no_sleep) as sdk:
+        yield sdk
+
+
+@pytest.fixture
+def ws(fake: FakeAsana) -> str:
+    gid: str = fake.workspace["gid"]
+    return gid
+
+
+@pytest.fixture
+def me(fake: FakeAsana) -> str:
+    gid: str = fake.me["gid"]
+    return gid
+
+
+@pytest.fixture
+def world() -> Iterator[World]:
+    made = World()
+    yield made
+    made.close()
