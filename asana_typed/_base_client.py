@@ -27,6 +27,7 @@ from ._pagination import ItemIterator, page_limit
 from ._request import encode_body, encode_query
 from ._response import decode_envelope
 from ._retry import RetryPolicy
+from ._shape import ShapeKey
 from ._transport import SyncTransport
 from .errors import InvalidOptionError
 from .models._base import AsanaModel, AsanaObject, Envelope, NextPage
@@ -41,6 +42,11 @@ _DEFAULT_TIMEOUT = 60.0
 @functools.cache
 def _envelope(model: type[AsanaObject], many: bool) -> type[Envelope[Any]]:
     return Envelope[list[model]] if many else Envelope[model]  # type: ignore[valid-type]  # runtime parametrization
+
+
+def _shape_key(envelope: type[Envelope[Any]], opts: ResolvedOptions) -> ShapeKey:
+    """Responses alike enough to share a learned shape: same envelope, same fields asked."""
+    return (envelope, (opts.fields, opts.expand))
 
 
 class _Empty(AsanaModel):
@@ -123,7 +129,9 @@ class BaseClient:
         opts = self._resolve(call_options)
         envelope_cls = _envelope(_result_model(opts, model), many=many)
         response = self._send(method, path, params, opts, query=query)
-        envelope = decode_envelope(response, envelope_cls, method, opts.base_url + path)
+        url = opts.base_url + path
+        shape = _shape_key(envelope_cls, opts)
+        envelope = decode_envelope(response, envelope_cls, method, url, shape)
         return envelope if opts.full_payload else envelope.data
 
     def _multipart(
@@ -179,13 +187,14 @@ class BaseClient:
         opts = self._resolve(call_options)
         envelope_cls = _envelope(_result_model(opts, model), many=True)
         url = opts.base_url + path
+        shape = _shape_key(envelope_cls, opts)
         # Without a limit Asana decides the page size; only item_limit may cut a page short.
         page_size = opts.limit if sends_limit else sys.maxsize
 
         def fetch(limit: int, offset: str | None) -> Envelope[list[Any]]:
             sent = limit if sends_limit else None
             response = self._send("GET", path, params, opts, limit=sent, offset=offset)
-            return decode_envelope(response, envelope_cls, "GET", url)
+            return decode_envelope(response, envelope_cls, "GET", url, shape)
 
         if opts.iterator_type == "items":
             return ItemIterator(

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from ._lenient import validate_leniently
 from ._retry import parse_retry_after
+from ._shape import ShapeKey, learn, narrowed
 from ._stack import caller_stacklevel
 from .errors import (
     AsanaError,
@@ -116,17 +117,39 @@ def error_from_response(response: httpx.Response, method: str, url: str) -> Asan
     return cls(message, status=status, method=method, url=url, errors=details)
 
 
-def decode_envelope(response: httpx.Response, envelope: type[E], method: str, url: str) -> E:
+def decode_envelope(
+    response: httpx.Response,
+    envelope: type[E],
+    method: str,
+    url: str,
+    shape: ShapeKey | None = None,
+) -> E:
     """Parse a success body into ``envelope``, straight from bytes on the fast path.
 
-    Bodies that are not JSON, or have no ``data``, raise :class:`InvalidResponseError`;
-    items that disagree with the models are kept as sent, with a warning.
+    With a ``shape`` key, a validator narrowed to what earlier responses for that key
+    carried is tried first (see ``_shape``). Bodies that are not JSON, or have no ``data``,
+    raise :class:`InvalidResponseError`; items that disagree with the models are kept as
+    sent, with a warning.
     """
+    missed = False
+    if shape is not None:
+        fast = narrowed(shape)
+        if fast is not None:
+            try:
+                result: E = fast.validate_json(response.content, strict=True)
+                return result
+            except ValidationError:
+                missed = True
     try:
         # strict: a value is kept only if it is what Asana sent ("yes" never becomes True).
-        return envelope.model_validate_json(response.content, strict=True)
+        result = envelope.model_validate_json(response.content, strict=True)
     except ValidationError:
-        pass
+        if missed and shape is not None:
+            learn(shape, None, missed)
+    else:
+        if shape is not None:
+            learn(shape, result, missed)
+        return result
     where = f"{response.status_code} response to {method} {url}"
     try:
         body = _load_json(response.content)
