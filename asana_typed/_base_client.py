@@ -6,6 +6,7 @@ Resource methods (hand-written or generated) are thin: they format the path and 
 
 from __future__ import annotations
 
+import copy
 import functools
 import sys
 import time
@@ -83,6 +84,8 @@ class BaseClient:
     ) -> None:
         resolve_options({}, options, {})
         self.options: ClientOptions = options
+        # (DEFAULTS, options) as of the last resolution, and what they resolved to.
+        self._resolved: tuple[object, object, ResolvedOptions] | None = None
         check_url("base_url", self.DEFAULTS.get("base_url", DEFAULT_BASE_URL))
         self._owns_http = http_client is None
         http = http_client or httpx.Client(timeout=_DEFAULT_TIMEOUT, follow_redirects=False)
@@ -91,7 +94,18 @@ class BaseClient:
     # -- plumbing shared by every resource method -------------------------------------
 
     def _resolve(self, call_options: Mapping[str, object]) -> ResolvedOptions:
-        return resolve_options(type(self).DEFAULTS, self.options, call_options)
+        defaults, options = type(self).DEFAULTS, self.options
+        if call_options:
+            return resolve_options(defaults, options, call_options)
+        # Most calls pass no options: reuse the last resolution while DEFAULTS and
+        # client.options still compare equal to the copies it was made from (so changing
+        # either, even a nested value in place, is seen on the next call).
+        cached = self._resolved
+        if cached is not None and cached[0] == defaults and cached[1] == options:
+            return cached[2]
+        resolved = resolve_options(defaults, options, {})
+        self._resolved = (copy.deepcopy(defaults), copy.deepcopy(options), resolved)
+        return resolved
 
     def _send(
         self,

@@ -6,8 +6,6 @@ loudly at any of the three levels instead of turning into a silent query paramet
 
 from __future__ import annotations
 
-import difflib
-import ipaddress
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -174,6 +172,8 @@ def is_loopback_host(host: str) -> bool:
     host = host.strip("[]").lower()
     if host in _LOOPBACK_NAMES or host.endswith(".localhost"):
         return True
+    import ipaddress  # here: only http base URLs get this far, and the module costs 2 ms
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -204,6 +204,8 @@ def _iterator_type(value: object) -> Literal["items"] | None:
 
 
 def _unknown(names: set[str], where: str) -> InvalidOptionError:
+    import difflib  # here: only a misspelt option needs it
+
     parts = []
     for name in sorted(names):
         close = difflib.get_close_matches(name, OPTION_NAMES, n=1)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import json
 import math
 import platform
 import re
 import sys
 from collections.abc import Mapping
+from types import MappingProxyType
 from urllib.parse import urlencode
 
 import httpx
@@ -158,8 +160,12 @@ _CLIENT_LIB = {
 }
 
 
-def build_headers(opts: ResolvedOptions, *, content_type: str | None) -> dict[str, str]:
-    """Headers of one request; ``headers`` from the options come last and win."""
+@functools.lru_cache(maxsize=64)
+def build_headers(opts: ResolvedOptions, *, content_type: str | None) -> Mapping[str, str]:
+    """Headers of one request; ``headers`` from the options come last and win.
+
+    Cached: requests with the same options send the same headers (read-only mapping).
+    """
     lib = dict(_CLIENT_LIB)
     if opts.client_name:
         lib["client_name"] = opts.client_name
@@ -179,4 +185,4 @@ def build_headers(opts: ResolvedOptions, *, content_type: str | None) -> dict[st
         for same in [k for k in headers if k.lower() == key.lower()]:
             del headers[same]
         headers[key] = value
-    return headers
+    return MappingProxyType(headers)

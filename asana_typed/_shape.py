@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Hashable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -42,13 +41,15 @@ _MAX_KEYS = 512  # distinct keys tracked; later ones are validated in full
 CoreDict = dict[str, Any]
 
 
-@dataclass
 class _Seen:
     """What the records at one path (of one class) carried."""
 
-    records: int = 0
-    counts: dict[str, int] = field(default_factory=dict)  # field name -> records with it
-    nested: dict[tuple[str, type[BaseModel]], _Seen] = field(default_factory=dict)
+    __slots__ = ("counts", "nested", "records")
+
+    def __init__(self) -> None:
+        self.records = 0
+        self.counts: dict[str, int] = {}  # field name -> records that had it
+        self.nested: dict[tuple[str, type[BaseModel]], _Seen] = {}
 
     def note(self, record: BaseModel, depth: int) -> None:
         self.records += 1
@@ -77,13 +78,17 @@ def _records(value: object) -> Iterator[BaseModel]:
                 yield item
 
 
-@dataclass
 class _Entry:
-    seen: _Seen = field(default_factory=_Seen)
-    learned: int = 0
-    misses: int = 0
-    validator: SchemaValidator | None = None
-    off: bool = False
+    """One key: what was seen so far, and the validator learned from it."""
+
+    __slots__ = ("learned", "misses", "off", "seen", "validator")
+
+    def __init__(self) -> None:
+        self.seen = _Seen()
+        self.learned = 0
+        self.misses = 0
+        self.validator: SchemaValidator | None = None
+        self.off = False
 
 
 _entries: dict[ShapeKey, _Entry] = {}

@@ -6,6 +6,7 @@ own, so an async twin is the same dozen lines with ``await``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -46,6 +47,11 @@ def _request_error(exc: httpx.RequestError, method: str, url: str) -> AsanaError
     return AsanaConnectionError(f"{kind} for {method} {url}: {exc}", method=method, url=url)
 
 
+@functools.lru_cache(maxsize=16)
+def _timeout(seconds: float | None) -> httpx.Timeout:
+    return httpx.Timeout(seconds)
+
+
 class SyncTransport:
     """Sends one API request with retries and returns the 2xx response."""
 
@@ -75,7 +81,7 @@ class SyncTransport:
         url = opts.base_url + path + (f"?{query}" if query else "")
         shown = opts.base_url + path  # query strings may be long; errors name the endpoint
         headers = build_headers(opts, content_type=content_type if body is not None else None)
-        timeout = httpx.Timeout(opts.timeout)
+        timeout = _timeout(opts.timeout)
         retries = 0
         while True:
             try:

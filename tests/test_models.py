@@ -21,7 +21,8 @@ from asana_typed.models import (
     User,
     Workspace,
 )
-from asana_typed.models._base import NOT_LOADED, AsanaJsonSchema, AsanaObject
+from asana_typed.models._base import NOT_LOADED, AsanaObject
+from asana_typed.models._json_schema import AsanaJsonSchema
 from tests.conftest import ScriptedAsana
 
 # A task as Asana sends it with opt_fields: compact records, nulls, dates, an unknown field.

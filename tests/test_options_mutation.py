@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -129,3 +130,36 @@ def test_item_limit_zero_with_one_page_returns_nothing(api: ScriptedAsana) -> No
     page: object = client.tasks.find_all({"project": "9"}, item_limit=0)
     assert page == []
     assert api.requests == []
+
+
+# -- options changed between calls take effect on the next call -------------------------------
+
+
+def test_client_options_changed_in_place_apply_to_the_next_call(api: ScriptedAsana) -> None:
+    headers = {"X-A": "one"}
+    client = api.client(headers=headers, page_size=10)
+    for _ in range(2):  # the second call may reuse the first resolution
+        api.data(USER)
+        client.users.me()
+    assert api.last.headers["X-A"] == "one"
+
+    headers["X-A"] = "two"  # a nested value, changed in place
+    api.data(USER)
+    client.users.me()
+    assert api.last.headers["X-A"] == "two"
+
+    client.options["base_url"] = "https://other.example.com/api/1.0"
+    api.data(USER)
+    client.users.me()
+    assert str(api.last.url).startswith("https://other.example.com/api/1.0/users/me")
+
+    class Defaults(asana.Client):
+        DEFAULTS: ClassVar[asana.ClientOptions] = {"headers": {"X-B": "d1"}}
+
+    sub = Defaults.access_token("t", http_client=httpx.Client(transport=httpx.MockTransport(api)))
+    api.data(USER)
+    sub.users.me()
+    Defaults.DEFAULTS = {"headers": {"X-B": "d2"}}
+    api.data(USER)
+    sub.users.me()
+    assert api.last.headers["X-B"] == "d2"

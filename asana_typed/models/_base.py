@@ -10,27 +10,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, TypeVar, get_args
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-)
-from pydantic.json_schema import (
-    DEFAULT_REF_TEMPLATE,
-    GenerateJsonSchema,
-    JsonSchemaMode,
-    JsonSchemaValue,
-)
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
 from ..errors import FieldNotLoadedError
 
+if TYPE_CHECKING:
+    # Imported where used instead: pydantic.types and pydantic.json_schema cost about
+    # 10 ms at import and only generated union fields and model_json_schema need them.
+    from pydantic import Discriminator
+    from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
+
 __all__ = [
     "NOT_LOADED",
     "OPEN_ENUM",
-    "AsanaJsonSchema",
     "AsanaModel",
     "AsanaObject",
     "Envelope",
@@ -96,6 +89,8 @@ def by_resource_type(*tags: str) -> Discriminator:
     in ``opt_fields``) or with one the union does not list validates as the first member,
     so such a response still parses.
     """
+    from pydantic import Discriminator
+
     known = frozenset(tags)
     first = tags[0]
 
@@ -109,21 +104,8 @@ def by_resource_type(*tags: str) -> Discriminator:
     return Discriminator(tag)
 
 
-class AsanaJsonSchema(GenerateJsonSchema):
-    """JSON schema generation that leaves out the ``NOT_LOADED`` default.
-
-    A not-loaded field is simply not required; ``NOT_LOADED`` is no JSON value, and
-    pydantic would otherwise warn that it cannot serialize it.
-    """
-
-    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
-        if schema.get("default") is NOT_LOADED:
-            return self.generate_inner(schema["schema"])
-        return super().default_schema(schema)
-
-
 class _SdkModel(BaseModel):
-    """What every SDK model shares: quiet dumps and :class:`AsanaJsonSchema` by default."""
+    """What every SDK model shares: quiet dumps, and JSON schemas without ``NOT_LOADED``."""
 
     if not TYPE_CHECKING:
         # A value that did not match its field's type is kept as Asana sent it (see
@@ -142,15 +124,20 @@ class _SdkModel(BaseModel):
     def model_json_schema(
         cls,
         by_alias: bool | None = None,
-        ref_template: str = DEFAULT_REF_TEMPLATE,
-        schema_generator: type[GenerateJsonSchema] = AsanaJsonSchema,
+        ref_template: str | None = None,
+        schema_generator: type[GenerateJsonSchema] | None = None,
         mode: JsonSchemaMode = "validation",
         **kwargs: Any,
     ) -> dict[str, Any]:
+        """pydantic's ``model_json_schema``, by default with :class:`AsanaJsonSchema`."""
+        from ._json_schema import AsanaJsonSchema
+
         if by_alias is not None:
             kwargs["by_alias"] = by_alias
+        if ref_template is not None:
+            kwargs["ref_template"] = ref_template
         return super().model_json_schema(
-            ref_template=ref_template, schema_generator=schema_generator, mode=mode, **kwargs
+            schema_generator=schema_generator or AsanaJsonSchema, mode=mode, **kwargs
         )
 
 
