@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import ssl
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -38,6 +39,17 @@ __all__ = ["BaseClient"]
 _QUERY_METHODS = frozenset({"GET", "DELETE"})
 _NO_OPTIONS = ResolvedOptions()
 _DEFAULT_TIMEOUT = 60.0
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One TLS context for every client this process creates.
+
+    Loading the CA bundle costs 25-45 ms, and an app may make a client per user (OAuth).
+    httpx's own default, built once: certifi's bundle, or ``SSL_CERT_FILE``/``SSL_CERT_DIR``
+    as they are set when the first client is made.
+    """
+    return httpx.create_ssl_context()
 
 
 @functools.cache
@@ -88,7 +100,9 @@ class BaseClient:
         self._resolved: tuple[object, object, ResolvedOptions] | None = None
         check_url("base_url", self.DEFAULTS.get("base_url", DEFAULT_BASE_URL))
         self._owns_http = http_client is None
-        http = http_client or httpx.Client(timeout=_DEFAULT_TIMEOUT, follow_redirects=False)
+        http = http_client or httpx.Client(
+            timeout=_DEFAULT_TIMEOUT, follow_redirects=False, verify=_ssl_context()
+        )
         self._transport = SyncTransport(http, auth, sleep=sleep, policy=retry_policy)
 
     # -- plumbing shared by every resource method -------------------------------------
