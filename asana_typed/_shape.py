@@ -39,6 +39,7 @@ _MAX_DEPTH = 8
 _MAX_KEYS = 512  # distinct keys tracked; later ones are validated in full
 
 CoreDict = dict[str, Any]
+_REMOVES_ABSENT = AsanaObject.model_post_init
 
 
 class _Seen:
@@ -196,15 +197,21 @@ class _Narrower:
         fields: dict[str, CoreDict] = {}
         declared: set[str] = set()
         sometimes_absent = False
+        # A field is only left out where unknown keys are kept as extras, so the extra-keys
+        # check sees it if it does come; elsewhere it would be dropped without a trace.
+        extra = fields_schema.get("extra_behavior") or schema.get("config", {}).get(
+            "extra_fields_behavior"
+        )
+        may_leave_out = extra == "allow"
         for name, spec in fields_schema["fields"].items():
             alias = spec.get("validation_alias")
             declared.add(alias if isinstance(alias, str) else name)
             inner = spec["schema"]
             optional = inner.get("type") == "default" and inner.get("default") is NOT_LOADED
             count = seen.counts.get(name, 0)
-            if optional and count == 0:
+            if optional and count == 0 and may_leave_out:
                 continue  # never sent: left out, and caught by the extra-keys check if it is
-            if optional and count == seen.records:
+            if optional and count == seen.records and count:
                 inner = inner["schema"]  # always sent: required, so nothing to fill or remove
             elif optional:
                 sometimes_absent = True
@@ -215,7 +222,7 @@ class _Narrower:
         self.classes.add(cls)
         copy = {k: v for k, v in schema.items() if k != "ref"}
         copy["schema"] = narrowed
-        if not sometimes_absent and issubclass(cls, AsanaObject):
+        if not sometimes_absent and getattr(cls, "model_post_init", None) is _REMOVES_ABSENT:
             # AsanaObject.model_post_init only removes absent fields; none can be absent here.
             copy.pop("post_init", None)
         return copy

@@ -7,10 +7,11 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from pydantic import ConfigDict
 
 import asana_typed as asana
 from asana_typed import _shape, models
-from asana_typed.models._base import Envelope
+from asana_typed.models._base import NOT_LOADED, Envelope
 from tests.conftest import ScriptedAsana
 
 
@@ -183,3 +184,45 @@ def test_records_of_different_classes_at_one_path(api: ScriptedAsana) -> None:
         assert [m.model_dump() for m in got] == page
         assert [type(m.parent) for m in got] == [models.Goal, models.Project]
     assert _shape.narrowed((Envelope[list[models.Membership]], (None, None))) is not None
+
+
+class _Quiet(asana.AsanaObject):
+    """A user's view that ignores unknown keys."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    gid: str
+    name: str = NOT_LOADED
+    notes: str = NOT_LOADED
+
+
+def test_a_view_that_ignores_extras_keeps_fields_it_had_not_seen(api: ScriptedAsana) -> None:
+    client = api.client()
+    for i in range(_shape.LEARN_FROM):
+        api.data({"gid": str(i), "name": "n"})
+        client.tasks.get_task(str(i), fields=_Quiet)
+    assert _shape.narrowed((Envelope[_Quiet], (_Quiet, None))) is not None
+    api.data({"gid": "9", "name": "n", "notes": "late"})
+
+    view = client.tasks.get_task("9", fields=_Quiet)
+
+    assert view.notes == "late"  # not dropped as an ignored extra
+
+
+class _Hooked(asana.AsanaObject):
+    """A user's view with its own post-init hook."""
+
+    gid: str
+    name: str = NOT_LOADED
+
+    def model_post_init(self, context: object, /) -> None:
+        super().model_post_init(context)
+        self.__dict__["name"] = self.__dict__.get("name", "").upper()
+
+
+def test_a_views_own_post_init_hook_still_runs(api: ScriptedAsana) -> None:
+    client = api.client()
+    for i in range(_shape.LEARN_FROM + 2):
+        api.data({"gid": str(i), "name": "quiet"})
+        assert client.tasks.get_task(str(i), fields=_Hooked).name == "QUIET"
+    assert _shape.narrowed((Envelope[_Hooked], (_Hooked, None))) is not None
