@@ -131,6 +131,21 @@ def _batch_offset_is_a_token(spec: Spec) -> None:
     options["properties"]["offset"]["example"] = "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ9"
 
 
+def _event_change_types(spec: Spec) -> None:
+    event = _props(_schema(spec, "EventResponse"))
+    change = event["change"]["properties"]
+    for key in ("new_value", "added_value", "removed_value"):
+        if "$ref" in change[key] or "type" in change[key]:
+            raise LookupError(f"EventResponse.change.{key} has a schema now")
+        # A resource as Asana documents it (gid and resource_type, or its compact record).
+        change[key] = {
+            "allOf": [{"$ref": "#/components/schemas/AsanaNamedResource"}],
+            "description": change[key].get("description"),
+        }
+    event["action"]["enum"] = ["changed", "added", "removed", "deleted", "undeleted"]
+    change["action"]["enum"] = ["changed", "added", "removed"]
+
+
 PATCHES: tuple[Patch, ...] = (
     Patch(
         "event-user-parent-nullable",
@@ -171,6 +186,12 @@ PATCHES: tuple[Patch, ...] = (
         "batch-offset-string",
         "BatchRequestAction.options.offset is an offset token (a string), typed integer",
         _batch_offset_is_a_token,
+    ),
+    Patch(
+        "event-change-types",
+        "Event.change values have no schema but are documented as resources (gid, resource_type);"
+        " the actions are documented lists",
+        _event_change_types,
     ),
     Patch(
         "project-team-nullable",

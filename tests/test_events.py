@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import asana_typed as asana
+from asana_typed.api.events import GetEventsParams
 from tests.conftest import ScriptedAsana
 
 
@@ -109,3 +110,58 @@ def test_iterator_does_not_spin_on_repeated_412(api: ScriptedAsana) -> None:
     it = api.client(poll_interval=3).events.get_iterator({"resource": "9"}, item_limit=1)
     assert [e.resource.gid for e in it] == ["0"]
     assert api.sleeps == [3.0]  # the second refusal in a row waits before asking again
+
+
+# -- typed events from the fake Asana ----------------------------------------------------------
+
+
+def test_events_from_the_fake_are_typed_with_resource_change_values(
+    client: asana.Client, ws: str, me: str
+) -> None:
+    project = client.projects.create_project_for_workspace(ws, {"name": "P"})
+    _, sync = client.events.get_next({"resource": project.gid})
+    task = client.tasks.create_task({"name": "T", "projects": [project.gid]})
+    client.tasks.update_task(task.gid, {"assignee": me, "name": "T2"})
+
+    events, _ = client.events.get_next({"resource": project.gid, "sync": sync})
+
+    changes = [e.change for e in events if e.is_loaded("change")]
+    assigned = [c for c in changes if c.field == "assignee"]
+    assert len(assigned) == 1
+    value = assigned[0].new_value
+    assert isinstance(value, asana.models.AsanaNamedResource)
+    assert (value.gid, value.resource_type) == (me, "user")
+    assert assigned[0].action == "changed"
+    renamed = [c for c in changes if c.field == "name"]
+    # Asana sends a value only when it is a resource: a new name is read from the task.
+    assert len(renamed) == 1
+    assert not renamed[0].is_loaded("new_value")
+    added = [e for e in events if e.action == "added" and e.resource.gid == task.gid]
+    assert len(added) == 1
+    assert added[0].parent is not None
+    assert added[0].parent.gid == project.gid
+    assert all(e.created_at.tzinfo is not None for e in events)
+
+
+def test_per_call_fields_headers_and_timeout_are_honoured(api: ScriptedAsana) -> None:
+    params: GetEventsParams = {"resource": "9", "sync": "s0"}
+    before = copy.deepcopy(params)
+    _page(api, range(1), "s1")
+    _page(api, range(1, 2), "s2")
+    _page(api, range(2, 3), "s3")
+    client = api.client()
+    fields, headers = ["change.new_value.name"], {"X-Trace": "t"}
+
+    client.events.get(params, fields=fields, headers=headers, timeout=7.5)
+    client.events.get_next(params, fields=fields, headers=headers, timeout=7.5)
+    events = client.events.get_iterator(
+        params, fields=fields, headers=headers, timeout=7.5, item_limit=1
+    )
+    assert len(list(events)) == 1
+
+    assert params == before
+    for i in range(3):
+        request = api.requests[i]
+        assert _query(api, i)["opt_fields"] == ["change.new_value.name"]
+        assert request.headers["X-Trace"] == "t"
+        assert request.extensions["timeout"]["read"] == 7.5

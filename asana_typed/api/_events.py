@@ -7,7 +7,7 @@ since the token it was given, plus the next token and ``has_more``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from typing_extensions import Unpack
 
@@ -24,17 +24,27 @@ class Events(_generated.Events):
     """Events on a resource (task, project, tag, ...), read with sync tokens."""
 
     def get(
-        self, params: _generated.GetEventsParams, **options: Unpack[CallOptions]
+        self,
+        params: _generated.GetEventsParams,
+        *,
+        fields: Sequence[str] | None = None,
+        **options: Unpack[CallOptions],
     ) -> Envelope[list[Event]]:
         """One call to ``GET /events``: the events, the next ``sync`` token and ``has_more``.
 
         Without a sync token (``params["sync"]`` or the ``sync`` option) or with an expired
         one, Asana answers 412: :class:`InvalidTokenError`, whose ``.sync`` is a fresh token.
+        ``fields`` asks for more of each event (``["change.new_value.name"]``).
         """
-        return self.get_events(_with_sync(params, options), full_payload=True, **options)
+        query = _with_sync(params, options)
+        return self.get_events(query, fields=fields, full_payload=True, **options)
 
     def get_next(
-        self, params: _generated.GetEventsParams, **options: Unpack[CallOptions]
+        self,
+        params: _generated.GetEventsParams,
+        *,
+        fields: Sequence[str] | None = None,
+        **options: Unpack[CallOptions],
     ) -> tuple[list[Event], str]:
         """The next batch of events and the sync token to ask with next time.
 
@@ -42,7 +52,7 @@ class Events(_generated.Events):
         412 is returned with no events, as the old client did.
         """
         try:
-            page = self.get(params, **options)
+            page = self.get(params, fields=fields, **options)
         except InvalidTokenError as exc:
             if exc.sync is None:
                 raise
@@ -52,7 +62,11 @@ class Events(_generated.Events):
         return page.data, page.sync
 
     def get_iterator(
-        self, params: _generated.GetEventsParams, **options: Unpack[CallOptions]
+        self,
+        params: _generated.GetEventsParams,
+        *,
+        fields: Sequence[str] | None = None,
+        **options: Unpack[CallOptions],
     ) -> Iterator[Event]:
         """Every event from now on, polling every ``poll_interval`` seconds.
 
@@ -70,7 +84,7 @@ class Events(_generated.Events):
         refused = False
         while limit is None or seen < limit:
             try:
-                page = self.get(query, **call)
+                page = self.get(query, fields=fields, **call)
             except InvalidTokenError as exc:
                 if exc.sync is None:
                     raise

@@ -7,9 +7,9 @@ Merged from EventResponse.
 from __future__ import annotations
 
 import datetime
-from typing import ClassVar
+from typing import Annotated, ClassVar, Literal
 
-from ._base import NOT_LOADED, AsanaObject
+from ._base import NOT_LOADED, OPEN_ENUM, AsanaObject
 
 __all__ = ["Event", "EventChange"]
 
@@ -28,7 +28,9 @@ class Event(AsanaObject):
     type: str = NOT_LOADED
     """Deprecated: Refer to the resource_type of the resource."""
 
-    action: str = NOT_LOADED
+    action: Annotated[Literal["changed", "added", "removed", "deleted", "undeleted"], OPEN_ENUM] = (
+        NOT_LOADED
+    )
     """The type of action taken on the resource that triggered the event."""
 
     parent: AsanaNamedResource | None = NOT_LOADED
@@ -49,16 +51,16 @@ class EventChange(AsanaObject):
     field: str = NOT_LOADED
     """The name of the field that has changed in the resource."""
 
-    action: str = NOT_LOADED
+    action: Annotated[Literal["changed", "added", "removed"], OPEN_ENUM] = NOT_LOADED
     """The type of action taken on the field which has been changed."""
 
-    new_value: object = NOT_LOADED
+    new_value: AsanaNamedResource = NOT_LOADED
     """Conditional. This property is only present when the value of the event's..."""
 
-    added_value: object = NOT_LOADED
+    added_value: AsanaNamedResource = NOT_LOADED
     """Conditional. This property is only present when the value of the event's..."""
 
-    removed_value: object = NOT_LOADED
+    removed_value: AsanaNamedResource = NOT_LOADED
     """Conditional. This property is only present when the value of the event's..."""
 
 

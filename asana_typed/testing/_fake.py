@@ -173,7 +173,13 @@ class FakeAsana:
             "_seq": len(self.events) + 1,
         }
         if change is not None:
-            event["change"] = change
+            # Asana sends a change's new/added/removed value only when it is a resource; a new
+            # name or a completed flag is named by ``field`` alone (and read from the resource).
+            event["change"] = {
+                key: value
+                for key, value in change.items()
+                if not key.endswith("_value") or isinstance(value, Ref)
+            }
         self.events.append(event)
 
     # -- the one entry point -------------------------------------------------------------
