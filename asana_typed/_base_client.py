@@ -38,11 +38,11 @@ __all__ = ["BaseClient"]
 
 _QUERY_METHODS = frozenset({"GET", "DELETE"})
 _NO_OPTIONS = ResolvedOptions()
-_DEFAULT_TIMEOUT = 60.0
+DEFAULT_TIMEOUT = 60.0
 
 
 @functools.cache
-def _ssl_context() -> ssl.SSLContext:
+def shared_ssl_context() -> ssl.SSLContext:
     """One TLS context for every client this process creates.
 
     Loading the CA bundle costs 25-45 ms, and an app may make a client per user (OAuth).
@@ -50,6 +50,13 @@ def _ssl_context() -> ssl.SSLContext:
     as they are set when the first client is made.
     """
     return httpx.create_ssl_context()
+
+
+def default_http_client() -> httpx.Client:
+    """The ``httpx.Client`` a client makes when given none: 60 s timeout, no redirects."""
+    return httpx.Client(
+        timeout=DEFAULT_TIMEOUT, follow_redirects=False, verify=shared_ssl_context()
+    )
 
 
 @functools.cache
@@ -100,9 +107,7 @@ class BaseClient:
         self._resolved: tuple[object, object, ResolvedOptions] | None = None
         check_url("base_url", self.DEFAULTS.get("base_url", DEFAULT_BASE_URL))
         self._owns_http = http_client is None
-        http = http_client or httpx.Client(
-            timeout=_DEFAULT_TIMEOUT, follow_redirects=False, verify=_ssl_context()
-        )
+        http = http_client or default_http_client()
         self._transport = SyncTransport(http, auth, sleep=sleep, policy=retry_policy)
 
     # -- plumbing shared by every resource method -------------------------------------

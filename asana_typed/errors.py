@@ -23,9 +23,12 @@ __all__ = [
     "InvalidTokenError",
     "NoAuthorizationError",
     "NotFoundError",
+    "OAuthError",
+    "OAuthStateError",
     "PremiumOnlyError",
     "RateLimitEnforcedError",
     "ServerError",
+    "TokenRefreshError",
     "UnexpectedStatusError",
 ]
 
@@ -192,6 +195,39 @@ class AsanaConnectionError(AsanaError):
 
 class AsanaTimeoutError(AsanaConnectionError):
     """The request timed out (connect, read, write or pool)."""
+
+
+class OAuthError(AsanaError):
+    """OAuth 2 failed: the token or revocation endpoint refused, or its answer was unusable.
+
+    ``error`` and ``description`` are the endpoint's ``error``/``error_description``
+    (``invalid_grant``, ...) when it sent them.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        error: str | None = None,
+        description: str | None = None,
+        status: int | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(message, status=status, method=method, url=url)
+        self.error = error
+        self.description = description
+
+
+class OAuthStateError(OAuthError):
+    """The ``state`` of an OAuth callback is not the one this session issued (a possible CSRF)."""
+
+
+class TokenRefreshError(OAuthError, NoAuthorizationError):
+    """The access token expired (or was refused) and refreshing it failed.
+
+    Also a :class:`NoAuthorizationError`: the user has to authorize the app again.
+    """
 
 
 _BY_STATUS: Mapping[int, type[AsanaError]] = {

@@ -15,7 +15,7 @@ import pytest
 
 import asana_typed as asana
 from asana_typed._auth import TokenAuth
-from asana_typed._base_client import _ssl_context
+from asana_typed._base_client import shared_ssl_context
 from tests.conftest import ScriptedAsana
 
 TOKEN = "0/secret-token-value"  # what conftest's ScriptedAsana.client() authenticates with
@@ -347,8 +347,8 @@ def test_cross_origin_redirect_drops_the_token(api: ScriptedAsana) -> None:
 
 
 def test_the_shared_tls_context_verifies_certificates_and_host_names() -> None:
-    context = _ssl_context()
-    assert context is _ssl_context()  # made once, shared by every client
+    context = shared_ssl_context()
+    assert context is shared_ssl_context()  # made once, shared by every client
     assert context.verify_mode == ssl.CERT_REQUIRED
     assert context.check_hostname
     assert context.cert_store_stats()["x509_ca"] > 0  # a CA bundle is loaded

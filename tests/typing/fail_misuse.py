@@ -34,3 +34,9 @@ client.events.get_next({"resorce": "1"})  # E: typeddict-unknown-key
 client.attachments.create_on_task("1", "not bytes", "a.txt")  # E: arg-type
 s = client.stories.get_story("1")
 s.text = 5  # E: assignment
+oauth = asana.Client.oauth(client_id="c", client_secret="s", redirect_uri="https://a.example/cb")
+oauth.session.fetch_token(code=123)  # E: arg-type
+oauth.session.authorization_url(state=1)  # E: arg-type
+token = oauth.session.fetch_token(code="c")
+token["acess_token"]  # E: typeddict-item
+asana.Client.oauth(client_id="c", client_secret="s")  # E: call-arg

@@ -92,6 +92,30 @@ def errors() -> None:
         assert_type(exc.status, int | None)
 
 
+def oauth_flow() -> None:
+    from asana_typed.oauth import OAuthSession, OAuthToken
+
+    updates: list[OAuthToken] = []
+    client = asana.Client.oauth(
+        client_id="1",
+        client_secret="s",
+        redirect_uri="https://example.com/cb",
+        token_updater=updates.append,
+        scope=["default"],
+        pkce=True,
+    )
+    assert_type(client, asana.Client)
+    assert_type(client.session, OAuthSession)
+    assert_type(client.session.authorization_url(), tuple[str, str])
+    token = client.session.fetch_token(code="c")
+    assert_type(token, OAuthToken)
+    assert_type(token["access_token"], str)
+    assert_type(token["data"]["gid"], str)
+    assert_type(client.session.token, OAuthToken | None)
+    assert_type(client.session.refresh(), OAuthToken)
+    assert_type(client.session.revoke(), None)
+
+
 def generated_resources(client: asana.Client) -> None:
     from asana_typed.models import (
         AsanaNamedResource,
