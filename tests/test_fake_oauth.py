@@ -1,4 +1,4 @@
-"""``FakeAsana`` OAuth, driven with plain httpx (the SDK has no OAuth flow)."""
+"""``FakeAsana`` OAuth endpoints, driven with plain httpx (the SDK's flow is in test_oauth.py)."""
 
 from __future__ import annotations
 
