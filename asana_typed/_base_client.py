@@ -174,13 +174,19 @@ class BaseClient:
         model: type[AsanaObject],
         call_options: Mapping[str, object],
     ) -> object:
-        """A ``multipart/form-data`` POST (file uploads); tuple values are files."""
+        """A ``multipart/form-data`` POST (file uploads); tuple values are files, streamed."""
         opts = self._resolve(call_options)
         envelope_cls = _envelope(_result_model(opts, model), many=False)
-        body, content_type = encode_multipart(fields)
+        body = encode_multipart(fields)
         query = encode_query(None, opts)
         response = self._transport.request(
-            "POST", path, opts, query=query, body=body, content_type=content_type
+            "POST",
+            path,
+            opts,
+            query=query,
+            body=body,
+            content_type=body.content_type,
+            content_length=body.length,
         )
         envelope = decode_envelope(response, envelope_cls, "POST", opts.base_url + path)
         return envelope if opts.full_payload else envelope.data

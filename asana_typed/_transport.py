@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import httpx
 
@@ -75,12 +75,15 @@ class SyncTransport:
         opts: ResolvedOptions,
         *,
         query: str = "",
-        body: bytes | None = None,
+        body: bytes | Iterable[bytes] | None = None,
         content_type: str = "application/json",
+        content_length: int | None = None,
     ) -> httpx.Response:
         url = opts.base_url + path + (f"?{query}" if query else "")
         shown = opts.base_url + path  # query strings may be long; errors name the endpoint
         headers = build_headers(opts, content_type=content_type if body is not None else None)
+        if content_length is not None:  # a streamed body of known size: not sent chunked
+            headers = {**headers, "Content-Length": str(content_length)}
         timeout = _timeout(opts.timeout)
         retries = 0
         while True:

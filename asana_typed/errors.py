@@ -14,6 +14,7 @@ __all__ = [
     "AsanaTimeoutError",
     "ErrorDetail",
     "FieldNotLoadedError",
+    "FileTooLargeError",
     "ForbiddenError",
     "InvalidGidError",
     "InvalidOptionError",
@@ -102,6 +103,10 @@ class InvalidOptionError(AsanaError, TypeError):
 
 class InvalidParamsError(AsanaError, TypeError):
     """An API parameter value that cannot be encoded into a request."""
+
+
+class FileTooLargeError(InvalidParamsError):
+    """A file over Asana's 100 MB upload limit (raised before it is sent)."""
 
 
 class InvalidGidError(AsanaError, ValueError):

@@ -6,6 +6,7 @@ Nothing here runs; each function is a scenario mypy must accept with exactly the
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Iterator
 from typing import Literal
 
@@ -146,6 +147,14 @@ def generated_resources(client: asana.Client) -> None:
         Iterator[AsanaNamedResource],
     )
     assert_type(client.attachments.create_on_task("1", b"data", "a.txt"), Attachment)
+    with open(__file__, "rb") as f:  # any binary file streams
+        assert_type(client.attachments.create_on_task("1", f, "types_ok.py"), Attachment)
+    assert_type(
+        client.attachments.create_attachment_for_object(
+            {"parent": "1", "file": ("a.txt", io.BytesIO(b"data"), "text/plain")}
+        ),
+        Attachment,
+    )
     assert_type(client.events.get({"resource": "1"}), asana.Envelope[list[Event]])
     assert_type(client.events.get_next({"resource": "1"}), tuple[list[Event], str])
     assert_type(client.events.get_iterator({"resource": "1"}), Iterator[Event])
