@@ -2,8 +2,9 @@
 
 Without ``ASANA_ACCESS_TOKEN`` it starts the built-in fake Asana on 127.0.0.1 and works
 through it over real HTTP: who am I, a project with 250 tasks, typed paging, updates,
-comments, tags, an upload, events with a sync token, a rate-limit retry, a typed error, and
-a task as ``model_dump()``. With ``ASANA_ACCESS_TOKEN`` set it only reads your real Asana.
+comments, tags, an upload, events with a sync token, a rate-limit retry, a typed error, an
+OAuth 2 sign-in, and a task as ``model_dump()``. With ``ASANA_ACCESS_TOKEN`` set it only
+reads your real Asana.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import os
 import sys
 import time
 from collections import Counter
+
+import httpx
 
 import asana_typed as asana
 from asana_typed.testing import FakeAsana
@@ -120,11 +123,43 @@ def tour_on_fake(fake: FakeAsana, client: asana.Client) -> None:
     except asana.NotFoundError as exc:
         print(f"{type(exc).__name__}: status {exc.status}, {exc.message!r}")
 
+    step("Sign in with OAuth 2 (authorization code + PKCE)")
+    oauth_sign_in(fake)
+
     step("A task as model_dump()")
     shown = ["name", "completed", "assignee.name", "tags.name", "memberships.section.name"]
     full = client.tasks.find_by_id(task.gid, fields=shown)
     print(json.dumps(full.model_dump(mode="json"), indent=2))
     print(f"\nThe fake saw {len(fake.requests)} requests. Tour complete.")
+
+
+def oauth_sign_in(fake: FakeAsana) -> None:
+    """The flow a web app runs, with the fake's endpoints standing in for Asana's."""
+    origin = fake.base_url.removesuffix("/api/1.0")
+    fake.add_oauth_app("tour-app", "tour-secret", "https://tour.example/callback")
+    saved: list[str] = []
+    app = asana.Client.oauth(
+        client_id="tour-app",
+        client_secret="tour-secret",
+        redirect_uri="https://tour.example/callback",
+        pkce=True,
+        token_updater=lambda token: saved.append(token["access_token"]),
+        authorization_endpoint=f"{origin}/-/oauth_authorize",
+        token_endpoint=f"{origin}/-/oauth_token",
+        revocation_endpoint=f"{origin}/-/oauth_revoke",
+        base_url=fake.base_url,
+    )
+    with app, httpx.Client() as browser:
+        url, state = app.session.authorization_url()
+        print(f"Send the user to {url.split('?')[0]}?... (state {state[:8]}...)")
+        callback = browser.get(url).headers["location"]  # the fake approves at once
+        token = app.session.fetch_token(authorization_response=callback)  # checks state
+        print(f"Token for {token['data']['name']}, expires in {token['expires_in']} s")
+        print(f"Signed in with OAuth: Hello {app.users.me().name}")
+        app.session.refresh()
+        print(f"Refreshed; token_updater saw {len(saved)} new token")
+        app.session.revoke()
+        print("Revoked: the grant is gone")
 
 
 class _Row(asana.AsanaModel):

@@ -31,6 +31,8 @@ def test_tour_runs_against_the_fake() -> None:
     assert "First events call answered 412" in out
     assert "the client waits 1.0 s before retrying" in out
     assert "NotFoundError: status 404" in out
+    assert "Signed in with OAuth: Hello Fake User" in out
+    assert "token_updater saw 1 new token" in out
     assert '"name": "Task 001"' in out
     assert out.rstrip().endswith("Tour complete.")
     assert result.stderr == ""
