@@ -10,6 +10,7 @@ import pytest
 
 import asana_typed as asana
 from asana_typed.api.events import GetEventsParams
+from asana_typed.testing import FakeAsana
 from tests.conftest import ScriptedAsana
 
 
@@ -82,9 +83,9 @@ def test_iterator_first_412_then_has_more_chain_then_polls(api: ScriptedAsana) -
     _page(api, range(2, 4), "s3", more=False)
     _page(api, range(4, 5), "s4", more=False)
     client = api.client(poll_interval=7)
-    params = {"resource": "9"}
+    params: GetEventsParams = {"resource": "9"}
     before = copy.deepcopy(params)
-    got = [e.resource.gid for e in client.events.get_iterator({"resource": "9"}, item_limit=5)]
+    got = [e.resource.gid for e in client.events.get_iterator(params, item_limit=5)]
     assert got == ["0", "1", "2", "3", "4"]
     assert params == before
     syncs = [_query(api, i).get("sync") for i in range(len(api.requests))]
@@ -165,3 +166,30 @@ def test_per_call_fields_headers_and_timeout_are_honoured(api: ScriptedAsana) ->
         assert _query(api, i)["opt_fields"] == ["change.new_value.name"]
         assert request.headers["X-Trace"] == "t"
         assert request.extensions["timeout"]["read"] == 7.5
+
+
+def test_every_event_once_across_pages_and_tokens_on_the_fake(
+    fake: FakeAsana, client: asana.Client, ws: str
+) -> None:
+    """250 tasks added to a project: pages chained by has_more, a new token each time."""
+    project = client.projects.create_project_for_workspace(ws, {"name": "P"})
+    _, sync = client.events.get_next({"resource": project.gid})
+    made = [
+        client.tasks.create_task({"name": f"T{i}", "projects": [project.gid]}).gid
+        for i in range(250)
+    ]
+
+    added: list[str] = []
+    events = client.events.get_iterator({"resource": project.gid, "sync": sync}, item_limit=5000)
+    for event in events:
+        if event.action == "added" and event.resource.resource_type == "task":
+            added.append(event.resource.gid)
+        if len(added) == len(made):
+            break
+
+    assert added == made  # in order, none twice, none dropped
+    asked = [r.query.get("sync") for r in fake.requests if r.path == "/api/1.0/events"]
+    assert asked[0] is None  # get_next: no token yet, so a 412 with a fresh one
+    syncs = asked[1:]
+    assert len(syncs) >= 3  # 250 events or more, at most 100 per response
+    assert len(set(syncs)) == len(syncs)  # every page moved the token on
