@@ -91,23 +91,32 @@ class Client(Resources):
 
         owns_http = http_client is None
         http = http_client or default_http_client()
-        session = open_session(
-            http,
-            client_id=client_id,
-            client_secret=client_secret,
-            redirect_uri=redirect_uri,
-            token=token,
-            token_updater=token_updater,
-            scope=scope,
-            pkce=pkce,
-            authorization_endpoint=authorization_endpoint,
-            token_endpoint=token_endpoint,
-            revocation_endpoint=revocation_endpoint,
-            clock=clock,
-        )
-        client = cls(
-            OAuthAuth(session), http_client=http, sleep=sleep, retry_policy=retry_policy, **options
-        )
+        try:
+            session = open_session(
+                http,
+                client_id=client_id,
+                client_secret=client_secret,
+                redirect_uri=redirect_uri,
+                token=token,
+                token_updater=token_updater,
+                scope=scope,
+                pkce=pkce,
+                authorization_endpoint=authorization_endpoint,
+                token_endpoint=token_endpoint,
+                revocation_endpoint=revocation_endpoint,
+                clock=clock,
+            )
+            client = cls(
+                OAuthAuth(session),
+                http_client=http,
+                sleep=sleep,
+                retry_policy=retry_policy,
+                **options,
+            )
+        except BaseException:
+            if owns_http:  # a bad argument must not leave a connection pool open
+                http.close()
+            raise
         client._owns_http = owns_http
         client._session = session
         return client
@@ -115,10 +124,8 @@ class Client(Resources):
     @property
     def session(self) -> OAuthSession:
         """The OAuth 2 session of a client made with :meth:`oauth`."""
-        found = getattr(self, "_session", None)
-        if found is None:
+        if self._session is None:
             raise InvalidOptionError(
                 "this client has no OAuth session: create it with Client.oauth(...)"
             )
-        session: OAuthSession = found
-        return session
+        return self._session

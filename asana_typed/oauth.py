@@ -56,6 +56,7 @@ OOB_REDIRECT_URI = "urn:ietf:wg:oauth:2.0:oob"
 """The redirect URI of command-line apps: Asana shows the code instead of redirecting."""
 _T = TypeVar("_T")
 _LEEWAY = 60.0  # seconds before ``expires_at`` when a token already counts as expired
+_NO_AUTH = httpx.Auth()  # httpx's base class: sends the request unchanged
 _PKCE_VERIFIER_BYTES = 48  # 64 URL-safe characters; RFC 7636 wants 43 to 128
 
 
@@ -162,7 +163,8 @@ class _Http:
         sent["Content-Type"] = "application/x-www-form-urlencoded"
         if auth is not None:
             url, sent, body = auth.prepare("POST", url, sent, body)
-        return self.http.post(url, content=body.encode(), headers=sent)
+        # auth=None: the client credentials are in the body; no client-level auth applies.
+        return self.http.post(url, content=body.encode(), headers=sent, auth=_NO_AUTH)
 
 
 class OAuthSession:
@@ -277,12 +279,12 @@ class OAuthSession:
         with self._lock:
             self._token = token
             self._verifier = None  # a verifier serves one code
-        return token
+        return copy.copy(token)
 
     def refresh(self) -> OAuthToken:
         """Get a new access token with the refresh token; calls ``token_updater``."""
         with self._lock:
-            return self._refresh_locked(None)
+            return copy.copy(self._refresh_locked(None))
 
     def revoke(self, token: str | None = None) -> None:
         """Revoke ``token``, or this session's refresh token (which ends its access tokens).
