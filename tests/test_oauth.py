@@ -433,3 +433,29 @@ def test_the_flow_over_real_http_on_loopback(app: FakeAsana) -> None:
             client.session.refresh()
             assert client.users.me().gid == app.me["gid"]
             client.session.revoke()
+
+
+def test_token_requests_ignore_the_http_clients_own_auth(app: FakeAsana, clock: Clock) -> None:
+    seen: list[httpx.Request] = []
+    inner = app.transport()
+
+    def spy(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return inner.handle_request(request)
+
+    http = httpx.Client(transport=httpx.MockTransport(spy), auth=("someone", "else"))
+    client = asana.Client.oauth(
+        client_id="cid",
+        client_secret="csecret",
+        redirect_uri=REDIRECT,
+        http_client=http,
+        clock=clock,
+    )
+    url, _ = client.session.authorization_url()
+    with httpx.Client(transport=app.transport()) as browser:
+        client.session.fetch_token(authorization_response=_callback(browser, url))
+    client.users.me()
+
+    token_call, api_call = seen
+    assert "authorization" not in token_call.headers  # credentials go in the form body
+    assert api_call.headers["authorization"].startswith("Bearer ")
