@@ -190,7 +190,6 @@ class _Narrower:
 
     def model(self, schema: CoreDict, seen: _Seen) -> CoreDict:
         cls: type[BaseModel] = schema["cls"]
-        self._collect(dict(cls.__pydantic_core_schema__))
         fields_schema = schema["schema"]
         if fields_schema.get("type") != "model-fields" or not seen.records:
             return self._reference(schema)
