@@ -358,3 +358,12 @@ def test_a_file_that_shrinks_while_sent_is_an_error() -> None:
 
     with pytest.raises(asana.InvalidParamsError, match="shrank"):
         b"".join(_chunks(body))
+
+
+def test_a_stream_of_unknown_size_over_loopback_http(fake: FakeAsana) -> None:
+    with fake.serve() as base_url, asana.Client.access_token(fake.token, base_url=base_url) as sdk:
+        task = sdk.tasks.create_task({"name": "T", "workspace": fake.workspace["gid"]})
+        made = sdk.attachments.create_on_task(
+            task.gid, Pattern(300_000, seekable=False), "pipe.bin"
+        )
+    assert fake.store.records[made.gid]["_content"] == _pattern(0, 300_000)

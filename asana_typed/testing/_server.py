@@ -20,9 +20,21 @@ def _handler_for(fake: FakeAsana) -> type[BaseHTTPRequestHandler]:
         # Small responses on a kept-alive socket otherwise wait for delayed ACKs (~40 ms).
         disable_nagle_algorithm = True
 
-        def _answer(self) -> None:
+        def _body(self) -> bytes:
+            if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+                # A streamed upload of unknown size: ``size CRLF data CRLF``, ending at 0.
+                chunks = []
+                while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
+                    chunks.append(self.rfile.read(size))
+                    self.rfile.readline()
+                while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                    pass  # trailers
+                return b"".join(chunks)
             length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else b""
+            return self.rfile.read(length) if length else b""
+
+        def _answer(self) -> None:
+            body = self._body()
             origin = f"http://{self.headers.get('Host', 'localhost')}"
             status, headers, content = fake.handle(
                 self.command, origin + self.path, dict(self.headers.items()), body
