@@ -20,7 +20,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy asana_typed codegen tests examples $(wildcard stubs/*/)
+	$(BIN)/mypy asana_typed codegen tests examples bench $(wildcard stubs/*/)
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -11,6 +11,9 @@ official clients ``asana-3.2.3`` and ``asana-5.4.0``, each in its own venv under
 * ``import``: import the package and create a client (the floor: ``import httpx, pydantic``)
 * ``memory``: peak RSS minus RSS after import while iterating 200,000 compact tasks
 
+Each round runs every job of every contender once, and the table shows medians over rounds,
+so drift on a shared machine affects every column alike.
+
 ``--short`` runs tiny sizes once, with the contenders that are installed (CI runs it).
 Usage: ``.venv/bin/python bench/run.py [--short] [--install] [--only a,b] [--runs N]``.
 """
@@ -52,6 +55,7 @@ class Contender:
     script: str
     skipped: str | None = None
     results: dict[str, float] = field(default_factory=dict)
+    failed: set[tuple[str, str]] = field(default_factory=set)  # (key, job) that errored
 
     @property
     def import_code(self) -> str:
@@ -134,16 +138,39 @@ def child_cpu(argv: list[str]) -> tuple[float, str]:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout
 
 
-def measure(c: Contender, job: str, base_url: str, n: int, runs: int) -> float:
+def measure_once(c: Contender, job: str, base_url: str, n: int) -> float:
+    """One fresh process: CPU ms of the job (of the whole process for ``import``), or MiB."""
     if job == "import":
-        seconds = [child_cpu([str(c.python), "-c", c.import_code])[0] for _ in range(runs)]
-        return statistics.median(seconds) * 1000
-    values = []
-    for _ in range(runs):
-        _, out = child_cpu([str(c.python), str(BENCH / c.script), job, base_url, str(n)])
-        result = json.loads(out.strip().splitlines()[-1])
-        values.append(result["rss_delta_kib"] / 1024 if job == "memory" else result["cpu"])
-    return statistics.median(values) * (1 if job == "memory" else 1000)
+        return child_cpu([str(c.python), "-c", c.import_code])[0] * 1000
+    _, out = child_cpu([str(c.python), str(BENCH / c.script), job, base_url, str(n)])
+    result = json.loads(out.strip().splitlines()[-1])
+    return float(result["rss_delta_kib"]) / 1024 if job == "memory" else result["cpu"] * 1000
+
+
+def measure_all(chosen: list[Contender], base_url: str, sizes: dict[str, int], runs: int) -> None:
+    """Medians into each contender's ``results``. Runs are interleaved (each round measures
+    every job of every contender once), so a slow spell on a shared machine touches all
+    contenders alike instead of skewing one column."""
+    samples: dict[tuple[str, str], list[float]] = {}
+    started = time.monotonic()
+    for round_ in range(1, runs + 1):
+        for job in JOBS:
+            for c in chosen:
+                if c.skipped or (c.key, job) in c.failed:
+                    continue
+                try:
+                    value = measure_once(c, job, base_url, sizes.get(job, 0))
+                except RuntimeError as exc:
+                    print(f"{c.key} {job}: FAILED\n{exc}", file=sys.stderr)
+                    c.failed.add((c.key, job))
+                    continue
+                samples.setdefault((c.key, job), []).append(value)
+        print(f"round {round_}/{runs} done ({time.monotonic() - started:.0f}s)", file=sys.stderr)
+    for c in chosen:
+        for job in JOBS:
+            values = samples.get((c.key, job))
+            if values and (c.key, job) not in c.failed:
+                c.results[job] = statistics.median(values)
 
 
 def table(chosen: list[Contender], sizes: dict[str, int], runs: int) -> str:
@@ -199,17 +226,8 @@ def main() -> None:
     # or every fresh process would pay for compiling asana_typed on import.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(PACKAGE)], check=True)
     server, base_url = start_server()
-    started = time.monotonic()
     try:
-        for c in chosen:
-            if c.skipped:
-                continue
-            for job in JOBS:
-                try:
-                    c.results[job] = measure(c, job, base_url, sizes.get(job, 0), runs)
-                except RuntimeError as exc:
-                    print(f"{c.key} {job}: FAILED\n{exc}", file=sys.stderr)
-            print(f"{c.key}: done ({time.monotonic() - started:.0f}s)", file=sys.stderr)
+        measure_all(chosen, base_url, sizes, runs)
     finally:
         server.kill()
         server.wait()

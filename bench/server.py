@@ -187,7 +187,9 @@ class Handler(socketserver.StreamRequestHandler):
         super().setup()
 
     def handle(self) -> None:
-        host = "%s:%d" % self.server.server_address[:2]  # noqa: UP031
+        address = self.server.server_address
+        assert isinstance(address, tuple)  # an AF_INET server: (host, port)
+        host = f"{address[0]}:{address[1]}"
         while True:
             line = self.rfile.readline(65537)
             if not line:
