@@ -41,7 +41,7 @@ def _imports(module: Module, *, has_foreign: bool) -> list[str]:
     if abc:
         lines.append(f"from collections.abc import {', '.join(abc)}")
     typing: list[str] = sorted(n for n in ("Literal", "overload", "TypeAlias") if n in u)
-    if has_foreign:
+    if has_foreign or module.models:
         typing.append("TYPE_CHECKING")
     if typing:
         lines.append(f"from typing import {', '.join(sorted(typing, key=str.lower))}")
@@ -57,12 +57,16 @@ def _imports(module: Module, *, has_foreign: bool) -> list[str]:
         lines.append("from .._request import path_arg")
     res = [n for n in ("M", "Projection") if n in u] + ["Resource"]
     lines.append(f"from .._resource import {', '.join(res)}")
+    if module.models:
+        # Methods name their model as ``_models.Task``: the model modules load on the first
+        # call that needs them, not when ``client.tasks`` is first used.
+        lines.append("from .. import models as _models")
     if "Envelope" in u:
         lines.append("from ..models._base import Envelope")
-    for model in sorted(module.models):
-        lines.append(f"from ..models.{module_name(model)} import {model}")
-    if has_foreign:
+    if has_foreign or module.models:
         lines += ["", "if TYPE_CHECKING:"]
+        for model in sorted(module.models):
+            lines.append(f"    from ..models.{module_name(model)} import {model}")
         for other in sorted(module.foreign):
             names = ", ".join(sorted(module.foreign[other]))
             lines.append(f"    from .{other} import {names}")

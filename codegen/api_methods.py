@@ -162,7 +162,7 @@ def render_method(call: Call, uses: set[str]) -> list[str]:
         params = where
     verb = info.op.verb
     query = ", query=query" if info.query else ""
-    model = info.model
+    model = f"_models.{info.model}"
     if kind == "empty":
         # approveAccessRequest/rejectAccessRequest: a POST that must carry no body at all.
         bodiless = ", body=False" if verb in ("POST", "PUT") and info.params is None else ""

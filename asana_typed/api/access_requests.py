@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.access_request import AccessRequest
+
+if TYPE_CHECKING:
+    from ..models.access_request import AccessRequest
 
 __all__ = [
     "AccessRequests",
@@ -90,7 +93,7 @@ class AccessRequests(Resource):
         ``GET /access_requests``
         """
         path = "/access_requests"
-        return self._client._single("GET", path, params, AccessRequest, options, many=True)
+        return self._client._single("GET", path, params, _models.AccessRequest, options, many=True)
 
     @overload
     def create_access_request(
@@ -142,7 +145,7 @@ class AccessRequests(Resource):
         ``POST /access_requests``
         """
         path = "/access_requests"
-        return self._client._single("POST", path, params, AccessRequest, options)
+        return self._client._single("POST", path, params, _models.AccessRequest, options)
 
     def approve_access_request(
         self,

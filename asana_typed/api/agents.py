@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.agent import Agent
+
+if TYPE_CHECKING:
+    from ..models.agent import Agent
 
 __all__ = [
     "Agents",
@@ -117,7 +120,7 @@ class Agents(Resource):
         ``GET /workspaces/{workspace_gid}/agents``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/agents"
-        return self._client._collection(path, params, Agent, options)
+        return self._client._collection(path, params, _models.Agent, options)
 
     @overload
     def get_agent(
@@ -174,4 +177,4 @@ class Agents(Resource):
         ``GET /agents/{agent_gid}``
         """
         path = f"/agents/{path_arg('agent_gid', agent_gid)}"
-        return self._client._single("GET", path, params, Agent, options)
+        return self._client._single("GET", path, params, _models.Agent, options)

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.allocation import Allocation
+
+if TYPE_CHECKING:
+    from ..models.allocation import Allocation
 
 __all__ = [
     "Allocations",
@@ -127,7 +130,7 @@ class Allocations(Resource):
         ``GET /allocations/{allocation_gid}``
         """
         path = f"/allocations/{path_arg('allocation_gid', allocation_gid)}"
-        return self._client._single("GET", path, params, Allocation, options)
+        return self._client._single("GET", path, params, _models.Allocation, options)
 
     @overload
     def update_allocation(
@@ -184,7 +187,7 @@ class Allocations(Resource):
         ``PUT /allocations/{allocation_gid}``
         """
         path = f"/allocations/{path_arg('allocation_gid', allocation_gid)}"
-        return self._client._single("PUT", path, params, Allocation, options)
+        return self._client._single("PUT", path, params, _models.Allocation, options)
 
     def delete_allocation(
         self,
@@ -275,7 +278,7 @@ class Allocations(Resource):
         ``GET /allocations``
         """
         path = "/allocations"
-        return self._client._collection(path, params, Allocation, options)
+        return self._client._collection(path, params, _models.Allocation, options)
 
     @overload
     def create_allocation(
@@ -327,4 +330,4 @@ class Allocations(Resource):
         ``POST /allocations``
         """
         path = "/allocations"
-        return self._client._single("POST", path, params, Allocation, options)
+        return self._client._single("POST", path, params, _models.Allocation, options)

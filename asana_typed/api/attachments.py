@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._multipart import FileUpload
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.attachment import Attachment
+
+if TYPE_CHECKING:
+    from ..models.attachment import Attachment
 
 __all__ = [
     "Attachments",
@@ -114,7 +117,7 @@ class Attachments(Resource):
         ``GET /attachments/{attachment_gid}``
         """
         path = f"/attachments/{path_arg('attachment_gid', attachment_gid)}"
-        return self._client._single("GET", path, params, Attachment, options)
+        return self._client._single("GET", path, params, _models.Attachment, options)
 
     find_by_id = get_attachment
 
@@ -207,7 +210,7 @@ class Attachments(Resource):
         ``GET /attachments``
         """
         path = "/attachments"
-        return self._client._collection(path, params, Attachment, options)
+        return self._client._collection(path, params, _models.Attachment, options)
 
     @overload
     def find_by_task(
@@ -296,7 +299,7 @@ class Attachments(Resource):
         """
         path = "/attachments"
         query = {**(params or {}), "parent": path_arg("task_gid", task_gid)}
-        return self._client._collection(path, query, Attachment, options)
+        return self._client._collection(path, query, _models.Attachment, options)
 
     @overload
     def create_attachment_for_object(
@@ -348,4 +351,4 @@ class Attachments(Resource):
         ``POST /attachments``
         """
         path = "/attachments"
-        return self._client._multipart(path, params, Attachment, options)
+        return self._client._multipart(path, params, _models.Attachment, options)

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.audit_log_event import AuditLogEvent
+
+if TYPE_CHECKING:
+    from ..models.audit_log_event import AuditLogEvent
 
 __all__ = [
     "AuditLogApi",
@@ -120,4 +123,4 @@ class AuditLogApi(Resource):
         ``GET /workspaces/{workspace_gid}/audit_log_events``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/audit_log_events"
-        return self._client._collection(path, params, AuditLogEvent, options)
+        return self._client._collection(path, params, _models.AuditLogEvent, options)

@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.batch import Batch
+
+if TYPE_CHECKING:
+    from ..models.batch import Batch
 
 __all__ = [
     "BatchApi",
@@ -99,4 +102,4 @@ class BatchApi(Resource):
         ``POST /batch``
         """
         path = "/batch"
-        return self._client._single("POST", path, params, Batch, options, many=True)
+        return self._client._single("POST", path, params, _models.Batch, options, many=True)

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.budget import Budget
+
+if TYPE_CHECKING:
+    from ..models.budget import Budget
 
 __all__ = [
     "Budgets",
@@ -129,7 +132,7 @@ class Budgets(Resource):
         ``GET /budgets``
         """
         path = "/budgets"
-        return self._client._single("GET", path, params, Budget, options, many=True)
+        return self._client._single("GET", path, params, _models.Budget, options, many=True)
 
     @overload
     def create_budget(
@@ -181,7 +184,7 @@ class Budgets(Resource):
         ``POST /budgets``
         """
         path = "/budgets"
-        return self._client._single("POST", path, params, Budget, options)
+        return self._client._single("POST", path, params, _models.Budget, options)
 
     @overload
     def get_budget(
@@ -238,7 +241,7 @@ class Budgets(Resource):
         ``GET /budgets/{budget_gid}``
         """
         path = f"/budgets/{path_arg('budget_gid', budget_gid)}"
-        return self._client._single("GET", path, params, Budget, options)
+        return self._client._single("GET", path, params, _models.Budget, options)
 
     @overload
     def update_budget(
@@ -295,7 +298,7 @@ class Budgets(Resource):
         ``PUT /budgets/{budget_gid}``
         """
         path = f"/budgets/{path_arg('budget_gid', budget_gid)}"
-        return self._client._single("PUT", path, params, Budget, options)
+        return self._client._single("PUT", path, params, _models.Budget, options)
 
     def delete_budget(
         self,

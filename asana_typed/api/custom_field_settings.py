@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.custom_field_setting import CustomFieldSetting
+
+if TYPE_CHECKING:
+    from ..models.custom_field_setting import CustomFieldSetting
 
 __all__ = [
     "CustomFieldSettings",
@@ -127,7 +130,7 @@ class CustomFieldSettings(Resource):
         ``GET /projects/{project_gid}/custom_field_settings``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/custom_field_settings"
-        return self._client._collection(path, params, CustomFieldSetting, options)
+        return self._client._collection(path, params, _models.CustomFieldSetting, options)
 
     find_by_project = get_custom_field_settings_for_project
 
@@ -214,7 +217,7 @@ class CustomFieldSettings(Resource):
         ``GET /portfolios/{portfolio_gid}/custom_field_settings``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/custom_field_settings"
-        return self._client._collection(path, params, CustomFieldSetting, options)
+        return self._client._collection(path, params, _models.CustomFieldSetting, options)
 
     find_by_portfolio = get_custom_field_settings_for_portfolio
 
@@ -301,7 +304,7 @@ class CustomFieldSettings(Resource):
         ``GET /goals/{goal_gid}/custom_field_settings``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/custom_field_settings"
-        return self._client._collection(path, params, CustomFieldSetting, options)
+        return self._client._collection(path, params, _models.CustomFieldSetting, options)
 
     @overload
     def get_custom_field_settings_for_team(
@@ -358,4 +361,6 @@ class CustomFieldSettings(Resource):
         ``GET /teams/{team_gid}/custom_field_settings``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}/custom_field_settings"
-        return self._client._single("GET", path, params, CustomFieldSetting, options, many=True)
+        return self._client._single(
+            "GET", path, params, _models.CustomFieldSetting, options, many=True
+        )

@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.custom_field import CustomField
-from ..models.enum_option import EnumOption
+
+if TYPE_CHECKING:
+    from ..models.custom_field import CustomField
+    from ..models.enum_option import EnumOption
 
 __all__ = [
     "CreateCustomFieldData",
@@ -187,7 +190,7 @@ class CustomFields(Resource):
         ``POST /custom_fields``
         """
         path = "/custom_fields"
-        return self._client._single("POST", path, params, CustomField, options)
+        return self._client._single("POST", path, params, _models.CustomField, options)
 
     create = create_custom_field
 
@@ -246,7 +249,7 @@ class CustomFields(Resource):
         ``GET /custom_fields/{custom_field_gid}``
         """
         path = f"/custom_fields/{path_arg('custom_field_gid', custom_field_gid)}"
-        return self._client._single("GET", path, params, CustomField, options)
+        return self._client._single("GET", path, params, _models.CustomField, options)
 
     find_by_id = get_custom_field
 
@@ -305,7 +308,7 @@ class CustomFields(Resource):
         ``PUT /custom_fields/{custom_field_gid}``
         """
         path = f"/custom_fields/{path_arg('custom_field_gid', custom_field_gid)}"
-        return self._client._single("PUT", path, params, CustomField, options)
+        return self._client._single("PUT", path, params, _models.CustomField, options)
 
     update = update_custom_field
 
@@ -407,7 +410,7 @@ class CustomFields(Resource):
         ``GET /workspaces/{workspace_gid}/custom_fields``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/custom_fields"
-        return self._client._collection(path, params, CustomField, options)
+        return self._client._collection(path, params, _models.CustomField, options)
 
     find_by_workspace = get_custom_fields_for_workspace
 
@@ -466,7 +469,7 @@ class CustomFields(Resource):
         ``POST /custom_fields/{custom_field_gid}/enum_options``
         """
         path = f"/custom_fields/{path_arg('custom_field_gid', custom_field_gid)}/enum_options"
-        return self._client._single("POST", path, params, EnumOption, options)
+        return self._client._single("POST", path, params, _models.EnumOption, options)
 
     add_enum_option = create_enum_option_for_custom_field
 
@@ -528,7 +531,7 @@ class CustomFields(Resource):
         """
         custom_field_gid = path_arg("custom_field_gid", custom_field_gid)
         path = f"/custom_fields/{custom_field_gid}/enum_options/insert"
-        return self._client._single("POST", path, params, EnumOption, options)
+        return self._client._single("POST", path, params, _models.EnumOption, options)
 
     insert_enum_option = insert_enum_option_for_custom_field
 
@@ -589,4 +592,4 @@ class CustomFields(Resource):
         ``PUT /enum_options/{enum_option_gid}``
         """
         path = f"/enum_options/{path_arg('enum_option_gid', enum_option_gid)}"
-        return self._client._single("PUT", path, params, EnumOption, options)
+        return self._client._single("PUT", path, params, _models.EnumOption, options)

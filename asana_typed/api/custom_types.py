@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.custom_type import CustomType
+
+if TYPE_CHECKING:
+    from ..models.custom_type import CustomType
 
 __all__ = [
     "CustomTypes",
@@ -112,7 +115,7 @@ class CustomTypes(Resource):
         ``GET /custom_types``
         """
         path = "/custom_types"
-        return self._client._collection(path, params, CustomType, options)
+        return self._client._collection(path, params, _models.CustomType, options)
 
     @overload
     def get_custom_type(
@@ -169,4 +172,4 @@ class CustomTypes(Resource):
         ``GET /custom_types/{custom_type_gid}``
         """
         path = f"/custom_types/{path_arg('custom_type_gid', custom_type_gid)}"
-        return self._client._single("GET", path, params, CustomType, options)
+        return self._client._single("GET", path, params, _models.CustomType, options)

@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.event import Event
+
+if TYPE_CHECKING:
+    from ..models.event import Event
 
 __all__ = [
     "Events",
@@ -81,4 +84,4 @@ class Events(Resource):
         ``GET /events``
         """
         path = "/events"
-        return self._client._single("GET", path, params, Event, options, many=True)
+        return self._client._single("GET", path, params, _models.Event, options, many=True)

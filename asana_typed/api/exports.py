@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.graph_export import GraphExport
-from ..models.resource_export import ResourceExport
+
+if TYPE_CHECKING:
+    from ..models.graph_export import GraphExport
+    from ..models.resource_export import ResourceExport
 
 __all__ = [
     "CreateGraphExportData",
@@ -117,7 +120,7 @@ class Exports(Resource):
         ``POST /exports/graph``
         """
         path = "/exports/graph"
-        return self._client._single("POST", path, params, GraphExport, options)
+        return self._client._single("POST", path, params, _models.GraphExport, options)
 
     @overload
     def create_resource_export(
@@ -169,4 +172,4 @@ class Exports(Resource):
         ``POST /exports/resource``
         """
         path = "/exports/resource"
-        return self._client._single("POST", path, params, ResourceExport, options)
+        return self._client._single("POST", path, params, _models.ResourceExport, options)

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.goal_relationship import GoalRelationship
+
+if TYPE_CHECKING:
+    from ..models.goal_relationship import GoalRelationship
 
 __all__ = [
     "AddSupportingRelationshipData",
@@ -120,7 +123,7 @@ class GoalRelationships(Resource):
         ``GET /goal_relationships/{goal_relationship_gid}``
         """
         path = f"/goal_relationships/{path_arg('goal_relationship_gid', goal_relationship_gid)}"
-        return self._client._single("GET", path, params, GoalRelationship, options)
+        return self._client._single("GET", path, params, _models.GoalRelationship, options)
 
     @overload
     def update_goal_relationship(
@@ -177,7 +180,7 @@ class GoalRelationships(Resource):
         ``PUT /goal_relationships/{goal_relationship_gid}``
         """
         path = f"/goal_relationships/{path_arg('goal_relationship_gid', goal_relationship_gid)}"
-        return self._client._single("PUT", path, params, GoalRelationship, options)
+        return self._client._single("PUT", path, params, _models.GoalRelationship, options)
 
     @overload
     def get_goal_relationships(
@@ -255,7 +258,7 @@ class GoalRelationships(Resource):
         ``GET /goal_relationships``
         """
         path = "/goal_relationships"
-        return self._client._collection(path, params, GoalRelationship, options)
+        return self._client._collection(path, params, _models.GoalRelationship, options)
 
     @overload
     def add_supporting_relationship(
@@ -312,7 +315,7 @@ class GoalRelationships(Resource):
         ``POST /goals/{goal_gid}/addSupportingRelationship``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/addSupportingRelationship"
-        return self._client._single("POST", path, params, GoalRelationship, options)
+        return self._client._single("POST", path, params, _models.GoalRelationship, options)
 
     def remove_supporting_relationship(
         self,

@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.custom_field_setting import CustomFieldSetting
-from ..models.goal import Goal
+
+if TYPE_CHECKING:
+    from ..models.custom_field_setting import CustomFieldSetting
+    from ..models.goal import Goal
 
 __all__ = [
     "AddCustomFieldSettingForGoalData",
@@ -251,7 +254,7 @@ class Goals(Resource):
         ``GET /goals/{goal_gid}``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}"
-        return self._client._single("GET", path, params, Goal, options)
+        return self._client._single("GET", path, params, _models.Goal, options)
 
     @overload
     def update_goal(
@@ -308,7 +311,7 @@ class Goals(Resource):
         ``PUT /goals/{goal_gid}``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}"
-        return self._client._single("PUT", path, params, Goal, options)
+        return self._client._single("PUT", path, params, _models.Goal, options)
 
     def delete_goal(
         self,
@@ -399,7 +402,7 @@ class Goals(Resource):
         ``GET /goals``
         """
         path = "/goals"
-        return self._client._collection(path, params, Goal, options)
+        return self._client._collection(path, params, _models.Goal, options)
 
     @overload
     def create_goal(
@@ -451,7 +454,7 @@ class Goals(Resource):
         ``POST /goals``
         """
         path = "/goals"
-        return self._client._single("POST", path, params, Goal, options)
+        return self._client._single("POST", path, params, _models.Goal, options)
 
     @overload
     def create_goal_metric(
@@ -508,7 +511,7 @@ class Goals(Resource):
         ``POST /goals/{goal_gid}/setMetric``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/setMetric"
-        return self._client._single("POST", path, params, Goal, options)
+        return self._client._single("POST", path, params, _models.Goal, options)
 
     @overload
     def update_goal_metric(
@@ -565,7 +568,7 @@ class Goals(Resource):
         ``POST /goals/{goal_gid}/setMetricCurrentValue``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/setMetricCurrentValue"
-        return self._client._single("POST", path, params, Goal, options)
+        return self._client._single("POST", path, params, _models.Goal, options)
 
     @overload
     def add_followers(
@@ -622,7 +625,7 @@ class Goals(Resource):
         ``POST /goals/{goal_gid}/addFollowers``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/addFollowers"
-        return self._client._single("POST", path, params, Goal, options)
+        return self._client._single("POST", path, params, _models.Goal, options)
 
     @overload
     def remove_followers(
@@ -679,7 +682,7 @@ class Goals(Resource):
         ``POST /goals/{goal_gid}/removeFollowers``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/removeFollowers"
-        return self._client._single("POST", path, params, Goal, options)
+        return self._client._single("POST", path, params, _models.Goal, options)
 
     @overload
     def get_parent_goals_for_goal(
@@ -736,7 +739,7 @@ class Goals(Resource):
         ``GET /goals/{goal_gid}/parentGoals``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/parentGoals"
-        return self._client._single("GET", path, params, Goal, options, many=True)
+        return self._client._single("GET", path, params, _models.Goal, options, many=True)
 
     @overload
     def add_custom_field_setting_for_goal(
@@ -793,7 +796,7 @@ class Goals(Resource):
         ``POST /goals/{goal_gid}/addCustomFieldSetting``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/addCustomFieldSetting"
-        return self._client._single("POST", path, params, CustomFieldSetting, options)
+        return self._client._single("POST", path, params, _models.CustomFieldSetting, options)
 
     def remove_custom_field_setting_for_goal(
         self,

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.job import Job
+
+if TYPE_CHECKING:
+    from ..models.job import Job
 
 __all__ = [
     "GetJobParams",
@@ -82,6 +85,6 @@ class Jobs(Resource):
         ``GET /jobs/{job_gid}``
         """
         path = f"/jobs/{path_arg('job_gid', job_gid)}"
-        return self._client._single("GET", path, params, Job, options)
+        return self._client._single("GET", path, params, _models.Job, options)
 
     find_by_id = get_job

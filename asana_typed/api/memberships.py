@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.membership import Membership
+
+if TYPE_CHECKING:
+    from ..models.membership import Membership
 
 __all__ = [
     "CreateMembershipData",
@@ -136,7 +139,7 @@ class Memberships(Resource):
         ``GET /memberships``
         """
         path = "/memberships"
-        return self._client._collection(path, params, Membership, options)
+        return self._client._collection(path, params, _models.Membership, options)
 
     @overload
     def create_membership(
@@ -188,7 +191,7 @@ class Memberships(Resource):
         ``POST /memberships``
         """
         path = "/memberships"
-        return self._client._single("POST", path, params, Membership, options)
+        return self._client._single("POST", path, params, _models.Membership, options)
 
     @overload
     def get_membership(
@@ -245,7 +248,7 @@ class Memberships(Resource):
         ``GET /memberships/{membership_gid}``
         """
         path = f"/memberships/{path_arg('membership_gid', membership_gid)}"
-        return self._client._single("GET", path, params, Membership, options)
+        return self._client._single("GET", path, params, _models.Membership, options)
 
     @overload
     def update_membership(
@@ -302,7 +305,7 @@ class Memberships(Resource):
         ``PUT /memberships/{membership_gid}``
         """
         path = f"/memberships/{path_arg('membership_gid', membership_gid)}"
-        return self._client._single("PUT", path, params, Membership, options)
+        return self._client._single("PUT", path, params, _models.Membership, options)
 
     def delete_membership(
         self,

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.ooo_entry import OooEntry
+
+if TYPE_CHECKING:
+    from ..models.ooo_entry import OooEntry
 
 __all__ = [
     "CreateOooEntryData",
@@ -116,7 +119,7 @@ class OooEntries(Resource):
         ``GET /ooo_entries/{ooo_entry_gid}``
         """
         path = f"/ooo_entries/{path_arg('ooo_entry_gid', ooo_entry_gid)}"
-        return self._client._single("GET", path, params, OooEntry, options)
+        return self._client._single("GET", path, params, _models.OooEntry, options)
 
     @overload
     def update_ooo_entry(
@@ -173,7 +176,7 @@ class OooEntries(Resource):
         ``PUT /ooo_entries/{ooo_entry_gid}``
         """
         path = f"/ooo_entries/{path_arg('ooo_entry_gid', ooo_entry_gid)}"
-        return self._client._single("PUT", path, params, OooEntry, options)
+        return self._client._single("PUT", path, params, _models.OooEntry, options)
 
     def delete_ooo_entry(
         self,
@@ -264,7 +267,7 @@ class OooEntries(Resource):
         ``GET /ooo_entries``
         """
         path = "/ooo_entries"
-        return self._client._collection(path, params, OooEntry, options)
+        return self._client._collection(path, params, _models.OooEntry, options)
 
     @overload
     def create_ooo_entry(
@@ -316,4 +319,4 @@ class OooEntries(Resource):
         ``POST /ooo_entries``
         """
         path = "/ooo_entries"
-        return self._client._single("POST", path, params, OooEntry, options)
+        return self._client._single("POST", path, params, _models.OooEntry, options)

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.organization_export import OrganizationExport
+
+if TYPE_CHECKING:
+    from ..models.organization_export import OrganizationExport
 
 __all__ = [
     "CreateOrganizationExportData",
@@ -86,7 +89,7 @@ class OrganizationExports(Resource):
         ``POST /organization_exports``
         """
         path = "/organization_exports"
-        return self._client._single("POST", path, params, OrganizationExport, options)
+        return self._client._single("POST", path, params, _models.OrganizationExport, options)
 
     create = create_organization_export
 
@@ -146,6 +149,6 @@ class OrganizationExports(Resource):
         """
         organization_export_gid = path_arg("organization_export_gid", organization_export_gid)
         path = f"/organization_exports/{organization_export_gid}"
-        return self._client._single("GET", path, params, OrganizationExport, options)
+        return self._client._single("GET", path, params, _models.OrganizationExport, options)
 
     find_by_id = get_organization_export

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.deprecated_portfolio_membership import DeprecatedPortfolioMembership
+
+if TYPE_CHECKING:
+    from ..models.deprecated_portfolio_membership import DeprecatedPortfolioMembership
 
 __all__ = [
     "GetPortfolioMembershipParams",
@@ -119,7 +122,9 @@ class PortfolioMemberships(Resource):
         ``GET /portfolio_memberships``
         """
         path = "/portfolio_memberships"
-        return self._client._collection(path, params, DeprecatedPortfolioMembership, options)
+        return self._client._collection(
+            path, params, _models.DeprecatedPortfolioMembership, options
+        )
 
     find_all = get_portfolio_memberships
 
@@ -179,7 +184,9 @@ class PortfolioMemberships(Resource):
         """
         portfolio_membership_gid = path_arg("portfolio_membership_gid", portfolio_membership_gid)
         path = f"/portfolio_memberships/{portfolio_membership_gid}"
-        return self._client._single("GET", path, params, DeprecatedPortfolioMembership, options)
+        return self._client._single(
+            "GET", path, params, _models.DeprecatedPortfolioMembership, options
+        )
 
     find_by_id = get_portfolio_membership
 
@@ -266,6 +273,8 @@ class PortfolioMemberships(Resource):
         ``GET /portfolios/{portfolio_gid}/portfolio_memberships``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/portfolio_memberships"
-        return self._client._collection(path, params, DeprecatedPortfolioMembership, options)
+        return self._client._collection(
+            path, params, _models.DeprecatedPortfolioMembership, options
+        )
 
     find_by_portfolio = get_portfolio_memberships_for_portfolio

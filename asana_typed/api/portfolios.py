@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.custom_field_setting import CustomFieldSetting
-from ..models.job import Job
-from ..models.portfolio import Portfolio
-from ..models.project import Project
 
 if TYPE_CHECKING:
+    from ..models.custom_field_setting import CustomFieldSetting
+    from ..models.job import Job
+    from ..models.portfolio import Portfolio
+    from ..models.project import Project
     from .custom_field_settings import GetCustomFieldSettingsForPortfolioParams
 
 __all__ = [
@@ -297,7 +298,7 @@ class Portfolios(Resource):
         ``GET /portfolios``
         """
         path = "/portfolios"
-        return self._client._collection(path, params, Portfolio, options)
+        return self._client._collection(path, params, _models.Portfolio, options)
 
     find_all = get_portfolios
 
@@ -351,7 +352,7 @@ class Portfolios(Resource):
         ``POST /portfolios``
         """
         path = "/portfolios"
-        return self._client._single("POST", path, params, Portfolio, options)
+        return self._client._single("POST", path, params, _models.Portfolio, options)
 
     create = create_portfolio
 
@@ -410,7 +411,7 @@ class Portfolios(Resource):
         ``GET /portfolios/{portfolio_gid}``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}"
-        return self._client._single("GET", path, params, Portfolio, options)
+        return self._client._single("GET", path, params, _models.Portfolio, options)
 
     find_by_id = get_portfolio
 
@@ -469,7 +470,7 @@ class Portfolios(Resource):
         ``PUT /portfolios/{portfolio_gid}``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}"
-        return self._client._single("PUT", path, params, Portfolio, options)
+        return self._client._single("PUT", path, params, _models.Portfolio, options)
 
     update = update_portfolio
 
@@ -571,7 +572,7 @@ class Portfolios(Resource):
         ``GET /portfolios/{portfolio_gid}/items``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/items"
-        return self._client._collection(path, params, Project, options)
+        return self._client._collection(path, params, _models.Project, options)
 
     get_items = get_items_for_portfolio
 
@@ -660,7 +661,7 @@ class Portfolios(Resource):
         ``POST /portfolios/{portfolio_gid}/addCustomFieldSetting``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/addCustomFieldSetting"
-        return self._client._single("POST", path, params, CustomFieldSetting, options)
+        return self._client._single("POST", path, params, _models.CustomFieldSetting, options)
 
     add_custom_field_setting = add_custom_field_setting_for_portfolio
 
@@ -734,7 +735,7 @@ class Portfolios(Resource):
         ``POST /portfolios/{portfolio_gid}/addMembers``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/addMembers"
-        return self._client._single("POST", path, params, Portfolio, options)
+        return self._client._single("POST", path, params, _models.Portfolio, options)
 
     add_members = add_members_for_portfolio
 
@@ -793,7 +794,7 @@ class Portfolios(Resource):
         ``POST /portfolios/{portfolio_gid}/removeMembers``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/removeMembers"
-        return self._client._single("POST", path, params, Portfolio, options)
+        return self._client._single("POST", path, params, _models.Portfolio, options)
 
     remove_members = remove_members_for_portfolio
 
@@ -852,7 +853,7 @@ class Portfolios(Resource):
         ``POST /portfolios/{portfolio_gid}/duplicate``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/duplicate"
-        return self._client._single("POST", path, params, Job, options)
+        return self._client._single("POST", path, params, _models.Job, options)
 
     @overload
     def custom_field_settings(
@@ -940,4 +941,4 @@ class Portfolios(Resource):
         ``GET /portfolios/{portfolio_gid}/custom_field_settings``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/custom_field_settings"
-        return self._client._collection(path, params, CustomFieldSetting, options)
+        return self._client._collection(path, params, _models.CustomFieldSetting, options)

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.project_brief import ProjectBrief
+
+if TYPE_CHECKING:
+    from ..models.project_brief import ProjectBrief
 
 __all__ = [
     "CreateProjectBriefData",
@@ -101,7 +104,7 @@ class ProjectBriefs(Resource):
         ``GET /project_briefs/{project_brief_gid}``
         """
         path = f"/project_briefs/{path_arg('project_brief_gid', project_brief_gid)}"
-        return self._client._single("GET", path, params, ProjectBrief, options)
+        return self._client._single("GET", path, params, _models.ProjectBrief, options)
 
     @overload
     def update_project_brief(
@@ -158,7 +161,7 @@ class ProjectBriefs(Resource):
         ``PUT /project_briefs/{project_brief_gid}``
         """
         path = f"/project_briefs/{path_arg('project_brief_gid', project_brief_gid)}"
-        return self._client._single("PUT", path, params, ProjectBrief, options)
+        return self._client._single("PUT", path, params, _models.ProjectBrief, options)
 
     def delete_project_brief(
         self,
@@ -228,4 +231,4 @@ class ProjectBriefs(Resource):
         ``POST /projects/{project_gid}/project_briefs``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/project_briefs"
-        return self._client._single("POST", path, params, ProjectBrief, options)
+        return self._client._single("POST", path, params, _models.ProjectBrief, options)

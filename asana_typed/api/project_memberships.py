@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.project_membership import ProjectMembership
-from ..models.project_membership_normal import ProjectMembershipNormal
+
+if TYPE_CHECKING:
+    from ..models.project_membership import ProjectMembership
+    from ..models.project_membership_normal import ProjectMembershipNormal
 
 __all__ = [
     "GetProjectMembershipParams",
@@ -92,7 +95,7 @@ class ProjectMemberships(Resource):
         ``GET /project_memberships/{project_membership_gid}``
         """
         path = f"/project_memberships/{path_arg('project_membership_gid', project_membership_gid)}"
-        return self._client._single("GET", path, params, ProjectMembershipNormal, options)
+        return self._client._single("GET", path, params, _models.ProjectMembershipNormal, options)
 
     find_by_id = get_project_membership
 
@@ -179,6 +182,6 @@ class ProjectMemberships(Resource):
         ``GET /projects/{project_gid}/project_memberships``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/project_memberships"
-        return self._client._collection(path, params, ProjectMembership, options)
+        return self._client._collection(path, params, _models.ProjectMembership, options)
 
     find_by_project = get_project_memberships_for_project

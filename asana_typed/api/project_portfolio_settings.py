@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.project_portfolio_setting import ProjectPortfolioSetting
+
+if TYPE_CHECKING:
+    from ..models.project_portfolio_setting import ProjectPortfolioSetting
 
 __all__ = [
     "GetProjectPortfolioSettingParams",
@@ -106,7 +109,7 @@ class ProjectPortfolioSettings(Resource):
             "project_portfolio_setting_gid", project_portfolio_setting_gid
         )
         path = f"/project_portfolio_settings/{project_portfolio_setting_gid}"
-        return self._client._single("GET", path, params, ProjectPortfolioSetting, options)
+        return self._client._single("GET", path, params, _models.ProjectPortfolioSetting, options)
 
     @overload
     def update_project_portfolio_setting(
@@ -166,7 +169,7 @@ class ProjectPortfolioSettings(Resource):
             "project_portfolio_setting_gid", project_portfolio_setting_gid
         )
         path = f"/project_portfolio_settings/{project_portfolio_setting_gid}"
-        return self._client._single("PUT", path, params, ProjectPortfolioSetting, options)
+        return self._client._single("PUT", path, params, _models.ProjectPortfolioSetting, options)
 
     @overload
     def get_project_portfolio_settings_for_project(
@@ -251,7 +254,7 @@ class ProjectPortfolioSettings(Resource):
         ``GET /projects/{project_gid}/project_portfolio_settings``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/project_portfolio_settings"
-        return self._client._collection(path, params, ProjectPortfolioSetting, options)
+        return self._client._collection(path, params, _models.ProjectPortfolioSetting, options)
 
     @overload
     def get_project_portfolio_settings_for_portfolio(
@@ -336,4 +339,4 @@ class ProjectPortfolioSettings(Resource):
         ``GET /portfolios/{portfolio_gid}/project_portfolio_settings``
         """
         path = f"/portfolios/{path_arg('portfolio_gid', portfolio_gid)}/project_portfolio_settings"
-        return self._client._collection(path, params, ProjectPortfolioSetting, options)
+        return self._client._collection(path, params, _models.ProjectPortfolioSetting, options)

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.project_status import ProjectStatus
+
+if TYPE_CHECKING:
+    from ..models.project_status import ProjectStatus
 
 __all__ = [
     "CreateProjectStatusForProjectData",
@@ -105,7 +108,7 @@ class ProjectStatuses(Resource):
         ``GET /project_statuses/{project_status_gid}``
         """
         path = f"/project_statuses/{path_arg('project_status_gid', project_status_gid)}"
-        return self._client._single("GET", path, params, ProjectStatus, options)
+        return self._client._single("GET", path, params, _models.ProjectStatus, options)
 
     find_by_id = get_project_status
 
@@ -207,7 +210,7 @@ class ProjectStatuses(Resource):
         ``GET /projects/{project_gid}/project_statuses``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/project_statuses"
-        return self._client._collection(path, params, ProjectStatus, options)
+        return self._client._collection(path, params, _models.ProjectStatus, options)
 
     find_by_project = get_project_statuses_for_project
 
@@ -266,7 +269,7 @@ class ProjectStatuses(Resource):
         ``POST /projects/{project_gid}/project_statuses``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/project_statuses"
-        return self._client._single("POST", path, params, ProjectStatus, options)
+        return self._client._single("POST", path, params, _models.ProjectStatus, options)
 
     create = create_project_status_for_project
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.job import Job
-from ..models.project_template import ProjectTemplate
+
+if TYPE_CHECKING:
+    from ..models.job import Job
+    from ..models.project_template import ProjectTemplate
 
 __all__ = [
     "DeleteProjectTemplateParams",
@@ -133,7 +136,7 @@ class ProjectTemplates(Resource):
         ``GET /project_templates/{project_template_gid}``
         """
         path = f"/project_templates/{path_arg('project_template_gid', project_template_gid)}"
-        return self._client._single("GET", path, params, ProjectTemplate, options)
+        return self._client._single("GET", path, params, _models.ProjectTemplate, options)
 
     def delete_project_template(
         self,
@@ -224,7 +227,7 @@ class ProjectTemplates(Resource):
         ``GET /project_templates``
         """
         path = "/project_templates"
-        return self._client._collection(path, params, ProjectTemplate, options)
+        return self._client._collection(path, params, _models.ProjectTemplate, options)
 
     @overload
     def get_project_templates_for_team(
@@ -309,7 +312,7 @@ class ProjectTemplates(Resource):
         ``GET /teams/{team_gid}/project_templates``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}/project_templates"
-        return self._client._collection(path, params, ProjectTemplate, options)
+        return self._client._collection(path, params, _models.ProjectTemplate, options)
 
     @overload
     def instantiate_project(
@@ -367,4 +370,4 @@ class ProjectTemplates(Resource):
         """
         project_template_gid = path_arg("project_template_gid", project_template_gid)
         path = f"/project_templates/{project_template_gid}/instantiateProject"
-        return self._client._single("POST", path, params, Job, options)
+        return self._client._single("POST", path, params, _models.Job, options)

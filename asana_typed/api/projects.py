@@ -9,17 +9,18 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.custom_field_setting import CustomFieldSetting
-from ..models.job import Job
-from ..models.project import Project
-from ..models.task import Task
-from ..models.task_count import TaskCount
 
 if TYPE_CHECKING:
+    from ..models.custom_field_setting import CustomFieldSetting
+    from ..models.job import Job
+    from ..models.project import Project
+    from ..models.task import Task
+    from ..models.task_count import TaskCount
     from .tasks import GetTasksForProjectParams
 
 __all__ = [
@@ -515,7 +516,7 @@ class Projects(Resource):
         ``GET /projects``
         """
         path = "/projects"
-        return self._client._collection(path, params, Project, options)
+        return self._client._collection(path, params, _models.Project, options)
 
     find_all = get_projects
 
@@ -569,7 +570,7 @@ class Projects(Resource):
         ``POST /projects``
         """
         path = "/projects"
-        return self._client._single("POST", path, params, Project, options)
+        return self._client._single("POST", path, params, _models.Project, options)
 
     create = create_project
 
@@ -628,7 +629,7 @@ class Projects(Resource):
         ``GET /projects/{project_gid}``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}"
-        return self._client._single("GET", path, params, Project, options)
+        return self._client._single("GET", path, params, _models.Project, options)
 
     find_by_id = get_project
 
@@ -687,7 +688,7 @@ class Projects(Resource):
         ``PUT /projects/{project_gid}``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}"
-        return self._client._single("PUT", path, params, Project, options)
+        return self._client._single("PUT", path, params, _models.Project, options)
 
     update = update_project
 
@@ -761,7 +762,7 @@ class Projects(Resource):
         ``POST /projects/{project_gid}/duplicate``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/duplicate"
-        return self._client._single("POST", path, params, Job, options)
+        return self._client._single("POST", path, params, _models.Job, options)
 
     @overload
     def get_projects_for_task(
@@ -846,7 +847,7 @@ class Projects(Resource):
         ``GET /tasks/{task_gid}/projects``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/projects"
-        return self._client._collection(path, params, Project, options)
+        return self._client._collection(path, params, _models.Project, options)
 
     @overload
     def get_projects_for_team(
@@ -931,7 +932,7 @@ class Projects(Resource):
         ``GET /teams/{team_gid}/projects``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}/projects"
-        return self._client._collection(path, params, Project, options)
+        return self._client._collection(path, params, _models.Project, options)
 
     find_by_team = get_projects_for_team
 
@@ -990,7 +991,7 @@ class Projects(Resource):
         ``POST /teams/{team_gid}/projects``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}/projects"
-        return self._client._single("POST", path, params, Project, options)
+        return self._client._single("POST", path, params, _models.Project, options)
 
     create_in_team = create_project_for_team
 
@@ -1077,7 +1078,7 @@ class Projects(Resource):
         ``GET /workspaces/{workspace_gid}/projects``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/projects"
-        return self._client._collection(path, params, Project, options)
+        return self._client._collection(path, params, _models.Project, options)
 
     find_by_workspace = get_projects_for_workspace
 
@@ -1136,7 +1137,7 @@ class Projects(Resource):
         ``POST /workspaces/{workspace_gid}/projects``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/projects"
-        return self._client._single("POST", path, params, Project, options)
+        return self._client._single("POST", path, params, _models.Project, options)
 
     create_in_workspace = create_project_for_workspace
 
@@ -1195,7 +1196,7 @@ class Projects(Resource):
         ``GET /workspaces/{workspace_gid}/projects/search``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/projects/search"
-        return self._client._single("GET", path, params, Project, options, many=True)
+        return self._client._single("GET", path, params, _models.Project, options, many=True)
 
     @overload
     def add_custom_field_setting_for_project(
@@ -1252,7 +1253,7 @@ class Projects(Resource):
         ``POST /projects/{project_gid}/addCustomFieldSetting``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/addCustomFieldSetting"
-        return self._client._single("POST", path, params, CustomFieldSetting, options)
+        return self._client._single("POST", path, params, _models.CustomFieldSetting, options)
 
     add_custom_field_setting = add_custom_field_setting_for_project
 
@@ -1326,7 +1327,7 @@ class Projects(Resource):
         ``GET /projects/{project_gid}/task_counts``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/task_counts"
-        return self._client._single("GET", path, params, TaskCount, options)
+        return self._client._single("GET", path, params, _models.TaskCount, options)
 
     @overload
     def add_members_for_project(
@@ -1383,7 +1384,7 @@ class Projects(Resource):
         ``POST /projects/{project_gid}/addMembers``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/addMembers"
-        return self._client._single("POST", path, params, Project, options)
+        return self._client._single("POST", path, params, _models.Project, options)
 
     add_members = add_members_for_project
 
@@ -1442,7 +1443,7 @@ class Projects(Resource):
         ``POST /projects/{project_gid}/removeMembers``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/removeMembers"
-        return self._client._single("POST", path, params, Project, options)
+        return self._client._single("POST", path, params, _models.Project, options)
 
     remove_members = remove_members_for_project
 
@@ -1501,7 +1502,7 @@ class Projects(Resource):
         ``POST /projects/{project_gid}/addFollowers``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/addFollowers"
-        return self._client._single("POST", path, params, Project, options)
+        return self._client._single("POST", path, params, _models.Project, options)
 
     add_followers = add_followers_for_project
 
@@ -1560,7 +1561,7 @@ class Projects(Resource):
         ``POST /projects/{project_gid}/removeFollowers``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/removeFollowers"
-        return self._client._single("POST", path, params, Project, options)
+        return self._client._single("POST", path, params, _models.Project, options)
 
     remove_followers = remove_followers_for_project
 
@@ -1619,7 +1620,7 @@ class Projects(Resource):
         ``POST /projects/{project_gid}/saveAsTemplate``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/saveAsTemplate"
-        return self._client._single("POST", path, params, Job, options)
+        return self._client._single("POST", path, params, _models.Job, options)
 
     @overload
     def tasks(
@@ -1706,4 +1707,4 @@ class Projects(Resource):
         ``GET /projects/{project_gid}/tasks``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/tasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)

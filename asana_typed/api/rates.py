@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.rate import Rate
-from ..models.rate_or_placeholder import RateOrPlaceholder
+
+if TYPE_CHECKING:
+    from ..models.rate import Rate
+    from ..models.rate_or_placeholder import RateOrPlaceholder
 
 __all__ = [
     "CreateRateData",
@@ -133,7 +136,7 @@ class Rates(Resource):
         ``GET /rates``
         """
         path = "/rates"
-        return self._client._collection(path, params, RateOrPlaceholder, options)
+        return self._client._collection(path, params, _models.RateOrPlaceholder, options)
 
     @overload
     def create_rate(
@@ -185,7 +188,7 @@ class Rates(Resource):
         ``POST /rates``
         """
         path = "/rates"
-        return self._client._single("POST", path, params, Rate, options)
+        return self._client._single("POST", path, params, _models.Rate, options)
 
     @overload
     def get_rate(
@@ -242,7 +245,7 @@ class Rates(Resource):
         ``GET /rates/{rate_gid}``
         """
         path = f"/rates/{path_arg('rate_gid', rate_gid)}"
-        return self._client._single("GET", path, params, Rate, options)
+        return self._client._single("GET", path, params, _models.Rate, options)
 
     @overload
     def update_rate(
@@ -299,7 +302,7 @@ class Rates(Resource):
         ``PUT /rates/{rate_gid}``
         """
         path = f"/rates/{path_arg('rate_gid', rate_gid)}"
-        return self._client._single("PUT", path, params, Rate, options)
+        return self._client._single("PUT", path, params, _models.Rate, options)
 
     def delete_rate(
         self,

@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.reaction import Reaction
+
+if TYPE_CHECKING:
+    from ..models.reaction import Reaction
 
 __all__ = [
     "GetReactionsOnObjectParams",
@@ -107,4 +110,4 @@ class Reactions(Resource):
         ``GET /reactions``
         """
         path = "/reactions"
-        return self._client._collection(path, params, Reaction, options)
+        return self._client._collection(path, params, _models.Reaction, options)

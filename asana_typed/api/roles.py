@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.rbac_role import RbacRole
+
+if TYPE_CHECKING:
+    from ..models.rbac_role import RbacRole
 
 __all__ = [
     "CreateRoleData",
@@ -174,7 +177,7 @@ class Roles(Resource):
         ``GET /roles``
         """
         path = "/roles"
-        return self._client._collection(path, params, RbacRole, options)
+        return self._client._collection(path, params, _models.RbacRole, options)
 
     @overload
     def create_role(
@@ -226,7 +229,7 @@ class Roles(Resource):
         ``POST /roles``
         """
         path = "/roles"
-        return self._client._single("POST", path, params, RbacRole, options)
+        return self._client._single("POST", path, params, _models.RbacRole, options)
 
     @overload
     def get_role(
@@ -283,7 +286,7 @@ class Roles(Resource):
         ``GET /roles/{role_gid}``
         """
         path = f"/roles/{path_arg('role_gid', role_gid)}"
-        return self._client._single("GET", path, params, RbacRole, options)
+        return self._client._single("GET", path, params, _models.RbacRole, options)
 
     @overload
     def update_role(
@@ -340,7 +343,7 @@ class Roles(Resource):
         ``PUT /roles/{role_gid}``
         """
         path = f"/roles/{path_arg('role_gid', role_gid)}"
-        return self._client._single("PUT", path, params, RbacRole, options)
+        return self._client._single("PUT", path, params, _models.RbacRole, options)
 
     def delete_role(
         self,

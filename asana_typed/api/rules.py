@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.rule_trigger import RuleTrigger
+
+if TYPE_CHECKING:
+    from ..models.rule_trigger import RuleTrigger
 
 __all__ = [
     "Rules",
@@ -85,4 +88,4 @@ class Rules(Resource):
         ``POST /rule_triggers/{rule_trigger_gid}/run``
         """
         path = f"/rule_triggers/{path_arg('rule_trigger_gid', rule_trigger_gid)}/run"
-        return self._client._single("POST", path, params, RuleTrigger, options)
+        return self._client._single("POST", path, params, _models.RuleTrigger, options)

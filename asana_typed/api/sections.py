@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.section import Section
+
+if TYPE_CHECKING:
+    from ..models.section import Section
 
 __all__ = [
     "AddTaskForSectionData",
@@ -124,7 +127,7 @@ class Sections(Resource):
         ``GET /sections/{section_gid}``
         """
         path = f"/sections/{path_arg('section_gid', section_gid)}"
-        return self._client._single("GET", path, params, Section, options)
+        return self._client._single("GET", path, params, _models.Section, options)
 
     find_by_id = get_section
 
@@ -183,7 +186,7 @@ class Sections(Resource):
         ``PUT /sections/{section_gid}``
         """
         path = f"/sections/{path_arg('section_gid', section_gid)}"
-        return self._client._single("PUT", path, params, Section, options)
+        return self._client._single("PUT", path, params, _models.Section, options)
 
     update = update_section
 
@@ -285,7 +288,7 @@ class Sections(Resource):
         ``GET /projects/{project_gid}/sections``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/sections"
-        return self._client._collection(path, params, Section, options)
+        return self._client._collection(path, params, _models.Section, options)
 
     find_by_project = get_sections_for_project
 
@@ -344,7 +347,7 @@ class Sections(Resource):
         ``POST /projects/{project_gid}/sections``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/sections"
-        return self._client._single("POST", path, params, Section, options)
+        return self._client._single("POST", path, params, _models.Section, options)
 
     create_in_project = create_section_for_project
 

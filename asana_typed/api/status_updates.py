@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.status_update import StatusUpdate
+
+if TYPE_CHECKING:
+    from ..models.status_update import StatusUpdate
 
 __all__ = [
     "CreateStatusForObjectData",
@@ -121,7 +124,7 @@ class StatusUpdates(Resource):
         ``GET /status_updates/{status_update_gid}``
         """
         path = f"/status_updates/{path_arg('status_update_gid', status_update_gid)}"
-        return self._client._single("GET", path, params, StatusUpdate, options)
+        return self._client._single("GET", path, params, _models.StatusUpdate, options)
 
     def delete_status(
         self,
@@ -212,7 +215,7 @@ class StatusUpdates(Resource):
         ``GET /status_updates``
         """
         path = "/status_updates"
-        return self._client._collection(path, params, StatusUpdate, options)
+        return self._client._collection(path, params, _models.StatusUpdate, options)
 
     @overload
     def create_status_for_object(
@@ -264,4 +267,4 @@ class StatusUpdates(Resource):
         ``POST /status_updates``
         """
         path = "/status_updates"
-        return self._client._single("POST", path, params, StatusUpdate, options)
+        return self._client._single("POST", path, params, _models.StatusUpdate, options)

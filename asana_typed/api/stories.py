@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.story import Story
+
+if TYPE_CHECKING:
+    from ..models.story import Story
 
 __all__ = [
     "CreateStoryForGoalData",
@@ -130,7 +133,7 @@ class Stories(Resource):
         ``GET /stories/{story_gid}``
         """
         path = f"/stories/{path_arg('story_gid', story_gid)}"
-        return self._client._single("GET", path, params, Story, options)
+        return self._client._single("GET", path, params, _models.Story, options)
 
     find_by_id = get_story
 
@@ -189,7 +192,7 @@ class Stories(Resource):
         ``PUT /stories/{story_gid}``
         """
         path = f"/stories/{path_arg('story_gid', story_gid)}"
-        return self._client._single("PUT", path, params, Story, options)
+        return self._client._single("PUT", path, params, _models.Story, options)
 
     update = update_story
 
@@ -291,7 +294,7 @@ class Stories(Resource):
         ``GET /tasks/{task_gid}/stories``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/stories"
-        return self._client._collection(path, params, Story, options)
+        return self._client._collection(path, params, _models.Story, options)
 
     find_by_task = get_stories_for_task
 
@@ -350,7 +353,7 @@ class Stories(Resource):
         ``POST /tasks/{task_gid}/stories``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/stories"
-        return self._client._single("POST", path, params, Story, options)
+        return self._client._single("POST", path, params, _models.Story, options)
 
     create_on_task = create_story_for_task
 
@@ -437,7 +440,7 @@ class Stories(Resource):
         ``GET /goals/{goal_gid}/stories``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/stories"
-        return self._client._collection(path, params, Story, options)
+        return self._client._collection(path, params, _models.Story, options)
 
     @overload
     def create_story_for_goal(
@@ -494,4 +497,4 @@ class Stories(Resource):
         ``POST /goals/{goal_gid}/stories``
         """
         path = f"/goals/{path_arg('goal_gid', goal_gid)}/stories"
-        return self._client._single("POST", path, params, Story, options)
+        return self._client._single("POST", path, params, _models.Story, options)

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.tag import Tag
-from ..models.task import Task
 
 if TYPE_CHECKING:
+    from ..models.tag import Tag
+    from ..models.task import Task
     from .tasks import GetTasksForTagParams
 
 __all__ = [
@@ -225,7 +226,7 @@ class Tags(Resource):
         ``GET /tags``
         """
         path = "/tags"
-        return self._client._collection(path, params, Tag, options)
+        return self._client._collection(path, params, _models.Tag, options)
 
     find_all = get_tags
 
@@ -279,7 +280,7 @@ class Tags(Resource):
         ``POST /tags``
         """
         path = "/tags"
-        return self._client._single("POST", path, params, Tag, options)
+        return self._client._single("POST", path, params, _models.Tag, options)
 
     create = create_tag
 
@@ -338,7 +339,7 @@ class Tags(Resource):
         ``GET /tags/{tag_gid}``
         """
         path = f"/tags/{path_arg('tag_gid', tag_gid)}"
-        return self._client._single("GET", path, params, Tag, options)
+        return self._client._single("GET", path, params, _models.Tag, options)
 
     find_by_id = get_tag
 
@@ -397,7 +398,7 @@ class Tags(Resource):
         ``PUT /tags/{tag_gid}``
         """
         path = f"/tags/{path_arg('tag_gid', tag_gid)}"
-        return self._client._single("PUT", path, params, Tag, options)
+        return self._client._single("PUT", path, params, _models.Tag, options)
 
     update = update_tag
 
@@ -499,7 +500,7 @@ class Tags(Resource):
         ``GET /tasks/{task_gid}/tags``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/tags"
-        return self._client._collection(path, params, Tag, options)
+        return self._client._collection(path, params, _models.Tag, options)
 
     @overload
     def get_tags_for_workspace(
@@ -584,7 +585,7 @@ class Tags(Resource):
         ``GET /workspaces/{workspace_gid}/tags``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/tags"
-        return self._client._collection(path, params, Tag, options)
+        return self._client._collection(path, params, _models.Tag, options)
 
     find_by_workspace = get_tags_for_workspace
 
@@ -643,7 +644,7 @@ class Tags(Resource):
         ``POST /workspaces/{workspace_gid}/tags``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/tags"
-        return self._client._single("POST", path, params, Tag, options)
+        return self._client._single("POST", path, params, _models.Tag, options)
 
     create_in_workspace = create_tag_for_workspace
 
@@ -733,4 +734,4 @@ class Tags(Resource):
         ``GET /tags/{tag_gid}/tasks``
         """
         path = f"/tags/{path_arg('tag_gid', tag_gid)}/tasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)

@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.job import Job
-from ..models.task_template import TaskTemplate
+
+if TYPE_CHECKING:
+    from ..models.job import Job
+    from ..models.task_template import TaskTemplate
 
 __all__ = [
     "DeleteTaskTemplateParams",
@@ -125,7 +128,7 @@ class TaskTemplates(Resource):
         ``GET /task_templates``
         """
         path = "/task_templates"
-        return self._client._collection(path, params, TaskTemplate, options)
+        return self._client._collection(path, params, _models.TaskTemplate, options)
 
     @overload
     def get_task_template(
@@ -182,7 +185,7 @@ class TaskTemplates(Resource):
         ``GET /task_templates/{task_template_gid}``
         """
         path = f"/task_templates/{path_arg('task_template_gid', task_template_gid)}"
-        return self._client._single("GET", path, params, TaskTemplate, options)
+        return self._client._single("GET", path, params, _models.TaskTemplate, options)
 
     def delete_task_template(
         self,
@@ -252,4 +255,4 @@ class TaskTemplates(Resource):
         ``POST /task_templates/{task_template_gid}/instantiateTask``
         """
         path = f"/task_templates/{path_arg('task_template_gid', task_template_gid)}/instantiateTask"
-        return self._client._single("POST", path, params, Job, options)
+        return self._client._single("POST", path, params, _models.Job, options)

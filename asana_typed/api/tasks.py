@@ -9,17 +9,18 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.job import Job
-from ..models.project import Project
-from ..models.story import Story
-from ..models.tag import Tag
-from ..models.task import Task
 
 if TYPE_CHECKING:
+    from ..models.job import Job
+    from ..models.project import Project
+    from ..models.story import Story
+    from ..models.tag import Tag
+    from ..models.task import Task
     from .projects import GetProjectsForTaskParams
     from .stories import CreateStoryForTaskData, GetStoriesForTaskParams
     from .tags import GetTagsForTaskParams
@@ -385,7 +386,7 @@ class Tasks(Resource):
         ``GET /tasks``
         """
         path = "/tasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)
 
     find_all = get_tasks
 
@@ -439,7 +440,7 @@ class Tasks(Resource):
         ``POST /tasks``
         """
         path = "/tasks"
-        return self._client._single("POST", path, params, Task, options)
+        return self._client._single("POST", path, params, _models.Task, options)
 
     create = create_task
 
@@ -502,7 +503,7 @@ class Tasks(Resource):
         """
         path = "/tasks"
         data = {**(params or {}), "workspace": path_arg("workspace_gid", workspace_gid)}
-        return self._client._single("POST", path, data, Task, options)
+        return self._client._single("POST", path, data, _models.Task, options)
 
     @overload
     def get_task(
@@ -559,7 +560,7 @@ class Tasks(Resource):
         ``GET /tasks/{task_gid}``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}"
-        return self._client._single("GET", path, params, Task, options)
+        return self._client._single("GET", path, params, _models.Task, options)
 
     find_by_id = get_task
 
@@ -618,7 +619,7 @@ class Tasks(Resource):
         ``PUT /tasks/{task_gid}``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}"
-        return self._client._single("PUT", path, params, Task, options)
+        return self._client._single("PUT", path, params, _models.Task, options)
 
     update = update_task
 
@@ -692,7 +693,7 @@ class Tasks(Resource):
         ``POST /tasks/{task_gid}/duplicate``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/duplicate"
-        return self._client._single("POST", path, params, Job, options)
+        return self._client._single("POST", path, params, _models.Job, options)
 
     @overload
     def get_tasks_for_project(
@@ -777,7 +778,7 @@ class Tasks(Resource):
         ``GET /projects/{project_gid}/tasks``
         """
         path = f"/projects/{path_arg('project_gid', project_gid)}/tasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)
 
     find_by_project = get_tasks_for_project
 
@@ -864,7 +865,7 @@ class Tasks(Resource):
         ``GET /sections/{section_gid}/tasks``
         """
         path = f"/sections/{path_arg('section_gid', section_gid)}/tasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)
 
     find_by_section = get_tasks_for_section
 
@@ -951,7 +952,7 @@ class Tasks(Resource):
         ``GET /tags/{tag_gid}/tasks``
         """
         path = f"/tags/{path_arg('tag_gid', tag_gid)}/tasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)
 
     find_by_tag = get_tasks_for_tag
 
@@ -1038,7 +1039,7 @@ class Tasks(Resource):
         ``GET /user_task_lists/{user_task_list_gid}/tasks``
         """
         path = f"/user_task_lists/{path_arg('user_task_list_gid', user_task_list_gid)}/tasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)
 
     find_by_user_task_list = get_tasks_for_user_task_list
 
@@ -1125,7 +1126,7 @@ class Tasks(Resource):
         ``GET /tasks/{task_gid}/subtasks``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/subtasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)
 
     subtasks = get_subtasks_for_task
 
@@ -1184,7 +1185,7 @@ class Tasks(Resource):
         ``POST /tasks/{task_gid}/subtasks``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/subtasks"
-        return self._client._single("POST", path, params, Task, options)
+        return self._client._single("POST", path, params, _models.Task, options)
 
     add_subtask = create_subtask_for_task
 
@@ -1243,7 +1244,7 @@ class Tasks(Resource):
         ``POST /tasks/{task_gid}/setParent``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/setParent"
-        return self._client._single("POST", path, params, Task, options)
+        return self._client._single("POST", path, params, _models.Task, options)
 
     set_parent = set_parent_for_task
 
@@ -1330,7 +1331,7 @@ class Tasks(Resource):
         ``GET /tasks/{task_gid}/dependencies``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/dependencies"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)
 
     dependencies = get_dependencies_for_task
 
@@ -1447,7 +1448,7 @@ class Tasks(Resource):
         ``GET /tasks/{task_gid}/dependents``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/dependents"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)
 
     dependents = get_dependents_for_task
 
@@ -1596,7 +1597,7 @@ class Tasks(Resource):
         ``POST /tasks/{task_gid}/addFollowers``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/addFollowers"
-        return self._client._single("POST", path, params, Task, options)
+        return self._client._single("POST", path, params, _models.Task, options)
 
     add_followers = add_followers_for_task
 
@@ -1655,7 +1656,7 @@ class Tasks(Resource):
         ``POST /tasks/{task_gid}/removeFollowers``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/removeFollowers"
-        return self._client._single("POST", path, params, Task, options)
+        return self._client._single("POST", path, params, _models.Task, options)
 
     remove_followers = remove_follower_for_task
 
@@ -1721,7 +1722,7 @@ class Tasks(Resource):
         workspace_gid = path_arg("workspace_gid", workspace_gid)
         custom_id = path_arg("custom_id", custom_id)
         path = f"/workspaces/{workspace_gid}/tasks/custom_id/{custom_id}"
-        return self._client._single("GET", path, params, Task, options)
+        return self._client._single("GET", path, params, _models.Task, options)
 
     @overload
     def search_tasks_for_workspace(
@@ -1778,7 +1779,7 @@ class Tasks(Resource):
         ``GET /workspaces/{workspace_gid}/tasks/search``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/tasks/search"
-        return self._client._single("GET", path, params, Task, options, many=True)
+        return self._client._single("GET", path, params, _models.Task, options, many=True)
 
     search_in_workspace = search_tasks_for_workspace
 
@@ -1840,7 +1841,7 @@ class Tasks(Resource):
         ``POST /tasks/{task_gid}/stories``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/stories"
-        return self._client._single("POST", path, params, Story, options)
+        return self._client._single("POST", path, params, _models.Story, options)
 
     @overload
     def projects(
@@ -1928,7 +1929,7 @@ class Tasks(Resource):
         ``GET /tasks/{task_gid}/projects``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/projects"
-        return self._client._collection(path, params, Project, options)
+        return self._client._collection(path, params, _models.Project, options)
 
     @overload
     def stories(
@@ -2015,7 +2016,7 @@ class Tasks(Resource):
         ``GET /tasks/{task_gid}/stories``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/stories"
-        return self._client._collection(path, params, Story, options)
+        return self._client._collection(path, params, _models.Story, options)
 
     @overload
     def tags(
@@ -2102,7 +2103,7 @@ class Tasks(Resource):
         ``GET /tasks/{task_gid}/tags``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/tags"
-        return self._client._collection(path, params, Tag, options)
+        return self._client._collection(path, params, _models.Tag, options)
 
     def insert_in_user_task_list(
         self,

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.team_membership import TeamMembership
+
+if TYPE_CHECKING:
+    from ..models.team_membership import TeamMembership
 
 __all__ = [
     "GetTeamMembershipParams",
@@ -103,7 +106,7 @@ class TeamMemberships(Resource):
         ``GET /team_memberships/{team_membership_gid}``
         """
         path = f"/team_memberships/{path_arg('team_membership_gid', team_membership_gid)}"
-        return self._client._single("GET", path, params, TeamMembership, options)
+        return self._client._single("GET", path, params, _models.TeamMembership, options)
 
     @overload
     def get_team_memberships(
@@ -181,7 +184,7 @@ class TeamMemberships(Resource):
         ``GET /team_memberships``
         """
         path = "/team_memberships"
-        return self._client._collection(path, params, TeamMembership, options)
+        return self._client._collection(path, params, _models.TeamMembership, options)
 
     @overload
     def get_team_memberships_for_team(
@@ -266,7 +269,7 @@ class TeamMemberships(Resource):
         ``GET /teams/{team_gid}/team_memberships``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}/team_memberships"
-        return self._client._collection(path, params, TeamMembership, options)
+        return self._client._collection(path, params, _models.TeamMembership, options)
 
     @overload
     def get_team_memberships_for_user(
@@ -351,4 +354,4 @@ class TeamMemberships(Resource):
         ``GET /users/{user_gid}/team_memberships``
         """
         path = f"/users/{path_arg('user_gid', user_gid)}/team_memberships"
-        return self._client._collection(path, params, TeamMembership, options)
+        return self._client._collection(path, params, _models.TeamMembership, options)

@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.team import Team
-from ..models.team_membership import TeamMembership
-from ..models.user import User
 
 if TYPE_CHECKING:
+    from ..models.team import Team
+    from ..models.team_membership import TeamMembership
+    from ..models.user import User
     from .users import GetUsersForTeamParams
 
 __all__ = [
@@ -130,7 +131,7 @@ class Teams(Resource):
         ``POST /teams``
         """
         path = "/teams"
-        return self._client._single("POST", path, params, Team, options)
+        return self._client._single("POST", path, params, _models.Team, options)
 
     @overload
     def get_team(
@@ -187,7 +188,7 @@ class Teams(Resource):
         ``GET /teams/{team_gid}``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}"
-        return self._client._single("GET", path, params, Team, options)
+        return self._client._single("GET", path, params, _models.Team, options)
 
     find_by_id = get_team
 
@@ -246,7 +247,7 @@ class Teams(Resource):
         ``PUT /teams/{team_gid}``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}"
-        return self._client._single("PUT", path, params, Team, options)
+        return self._client._single("PUT", path, params, _models.Team, options)
 
     @overload
     def get_teams_for_workspace(
@@ -331,7 +332,7 @@ class Teams(Resource):
         ``GET /workspaces/{workspace_gid}/teams``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/teams"
-        return self._client._collection(path, params, Team, options)
+        return self._client._collection(path, params, _models.Team, options)
 
     find_by_organization = get_teams_for_workspace
 
@@ -418,7 +419,7 @@ class Teams(Resource):
         ``GET /users/{user_gid}/teams``
         """
         path = f"/users/{path_arg('user_gid', user_gid)}/teams"
-        return self._client._collection(path, params, Team, options)
+        return self._client._collection(path, params, _models.Team, options)
 
     find_by_user = get_teams_for_user
 
@@ -477,7 +478,7 @@ class Teams(Resource):
         ``POST /teams/{team_gid}/addUser``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}/addUser"
-        return self._client._single("POST", path, params, TeamMembership, options)
+        return self._client._single("POST", path, params, _models.TeamMembership, options)
 
     add_user = add_user_for_team
 
@@ -581,4 +582,4 @@ class Teams(Resource):
         ``GET /teams/{team_gid}/users``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}/users"
-        return self._client._collection(path, params, User, options, sends_limit=False)
+        return self._client._collection(path, params, _models.User, options, sends_limit=False)

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.time_period import TimePeriod
+
+if TYPE_CHECKING:
+    from ..models.time_period import TimePeriod
 
 __all__ = [
     "GetTimePeriodParams",
@@ -94,7 +97,7 @@ class TimePeriods(Resource):
         ``GET /time_periods/{time_period_gid}``
         """
         path = f"/time_periods/{path_arg('time_period_gid', time_period_gid)}"
-        return self._client._single("GET", path, params, TimePeriod, options)
+        return self._client._single("GET", path, params, _models.TimePeriod, options)
 
     @overload
     def get_time_periods(
@@ -172,4 +175,4 @@ class TimePeriods(Resource):
         ``GET /time_periods``
         """
         path = "/time_periods"
-        return self._client._collection(path, params, TimePeriod, options)
+        return self._client._collection(path, params, _models.TimePeriod, options)

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.time_tracking_category import TimeTrackingCategory
-from ..models.time_tracking_entry import TimeTrackingEntry
+
+if TYPE_CHECKING:
+    from ..models.time_tracking_category import TimeTrackingCategory
+    from ..models.time_tracking_entry import TimeTrackingEntry
 
 __all__ = [
     "CreateTimeTrackingCategoryData",
@@ -162,7 +165,7 @@ class TimeTrackingCategories(Resource):
             "time_tracking_category_gid", time_tracking_category_gid
         )
         path = f"/time_tracking_categories/{time_tracking_category_gid}"
-        return self._client._single("GET", path, params, TimeTrackingCategory, options)
+        return self._client._single("GET", path, params, _models.TimeTrackingCategory, options)
 
     @overload
     def update_time_tracking_category(
@@ -222,7 +225,7 @@ class TimeTrackingCategories(Resource):
             "time_tracking_category_gid", time_tracking_category_gid
         )
         path = f"/time_tracking_categories/{time_tracking_category_gid}"
-        return self._client._single("PUT", path, params, TimeTrackingCategory, options)
+        return self._client._single("PUT", path, params, _models.TimeTrackingCategory, options)
 
     def delete_time_tracking_category(
         self,
@@ -326,7 +329,7 @@ class TimeTrackingCategories(Resource):
             "time_tracking_category_gid", time_tracking_category_gid
         )
         path = f"/time_tracking_categories/{time_tracking_category_gid}/time_tracking_entries"
-        return self._client._collection(path, params, TimeTrackingEntry, options)
+        return self._client._collection(path, params, _models.TimeTrackingEntry, options)
 
     @overload
     def get_time_tracking_categories(
@@ -404,7 +407,7 @@ class TimeTrackingCategories(Resource):
         ``GET /time_tracking_categories``
         """
         path = "/time_tracking_categories"
-        return self._client._collection(path, params, TimeTrackingCategory, options)
+        return self._client._collection(path, params, _models.TimeTrackingCategory, options)
 
     @overload
     def create_time_tracking_category(
@@ -456,4 +459,4 @@ class TimeTrackingCategories(Resource):
         ``POST /time_tracking_categories``
         """
         path = "/time_tracking_categories"
-        return self._client._single("POST", path, params, TimeTrackingCategory, options)
+        return self._client._single("POST", path, params, _models.TimeTrackingCategory, options)

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.time_tracking_entry import TimeTrackingEntry
+
+if TYPE_CHECKING:
+    from ..models.time_tracking_entry import TimeTrackingEntry
 
 __all__ = [
     "CreateTimeTrackingEntryData",
@@ -154,7 +157,7 @@ class TimeTrackingEntries(Resource):
         ``GET /tasks/{task_gid}/time_tracking_entries``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/time_tracking_entries"
-        return self._client._collection(path, params, TimeTrackingEntry, options)
+        return self._client._collection(path, params, _models.TimeTrackingEntry, options)
 
     @overload
     def create_time_tracking_entry(
@@ -211,7 +214,7 @@ class TimeTrackingEntries(Resource):
         ``POST /tasks/{task_gid}/time_tracking_entries``
         """
         path = f"/tasks/{path_arg('task_gid', task_gid)}/time_tracking_entries"
-        return self._client._single("POST", path, params, TimeTrackingEntry, options)
+        return self._client._single("POST", path, params, _models.TimeTrackingEntry, options)
 
     @overload
     def get_time_tracking_entry(
@@ -269,7 +272,7 @@ class TimeTrackingEntries(Resource):
         """
         time_tracking_entry_gid = path_arg("time_tracking_entry_gid", time_tracking_entry_gid)
         path = f"/time_tracking_entries/{time_tracking_entry_gid}"
-        return self._client._single("GET", path, params, TimeTrackingEntry, options)
+        return self._client._single("GET", path, params, _models.TimeTrackingEntry, options)
 
     @overload
     def update_time_tracking_entry(
@@ -327,7 +330,7 @@ class TimeTrackingEntries(Resource):
         """
         time_tracking_entry_gid = path_arg("time_tracking_entry_gid", time_tracking_entry_gid)
         path = f"/time_tracking_entries/{time_tracking_entry_gid}"
-        return self._client._single("PUT", path, params, TimeTrackingEntry, options)
+        return self._client._single("PUT", path, params, _models.TimeTrackingEntry, options)
 
     def delete_time_tracking_entry(
         self,
@@ -419,4 +422,4 @@ class TimeTrackingEntries(Resource):
         ``GET /time_tracking_entries``
         """
         path = "/time_tracking_entries"
-        return self._client._collection(path, params, TimeTrackingEntry, options)
+        return self._client._collection(path, params, _models.TimeTrackingEntry, options)

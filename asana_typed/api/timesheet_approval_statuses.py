@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.timesheet_approval_status import TimesheetApprovalStatus
+
+if TYPE_CHECKING:
+    from ..models.timesheet_approval_status import TimesheetApprovalStatus
 
 __all__ = [
     "CreateTimesheetApprovalStatusData",
@@ -121,7 +124,7 @@ class TimesheetApprovalStatuses(Resource):
             "timesheet_approval_status_gid", timesheet_approval_status_gid
         )
         path = f"/timesheet_approval_statuses/{timesheet_approval_status_gid}"
-        return self._client._single("GET", path, params, TimesheetApprovalStatus, options)
+        return self._client._single("GET", path, params, _models.TimesheetApprovalStatus, options)
 
     @overload
     def update_timesheet_approval_status(
@@ -181,7 +184,7 @@ class TimesheetApprovalStatuses(Resource):
             "timesheet_approval_status_gid", timesheet_approval_status_gid
         )
         path = f"/timesheet_approval_statuses/{timesheet_approval_status_gid}"
-        return self._client._single("PUT", path, params, TimesheetApprovalStatus, options)
+        return self._client._single("PUT", path, params, _models.TimesheetApprovalStatus, options)
 
     @overload
     def get_timesheet_approval_statuses(
@@ -259,7 +262,7 @@ class TimesheetApprovalStatuses(Resource):
         ``GET /timesheet_approval_statuses``
         """
         path = "/timesheet_approval_statuses"
-        return self._client._collection(path, params, TimesheetApprovalStatus, options)
+        return self._client._collection(path, params, _models.TimesheetApprovalStatus, options)
 
     @overload
     def create_timesheet_approval_status(
@@ -311,4 +314,4 @@ class TimesheetApprovalStatuses(Resource):
         ``POST /timesheet_approval_statuses``
         """
         path = "/timesheet_approval_statuses"
-        return self._client._single("POST", path, params, TimesheetApprovalStatus, options)
+        return self._client._single("POST", path, params, _models.TimesheetApprovalStatus, options)

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.asana_named_resource import AsanaNamedResource
+
+if TYPE_CHECKING:
+    from ..models.asana_named_resource import AsanaNamedResource
 
 __all__ = [
     "Typeahead",
@@ -99,4 +102,6 @@ class Typeahead(Resource):
         ``GET /workspaces/{workspace_gid}/typeahead``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/typeahead"
-        return self._client._single("GET", path, params, AsanaNamedResource, options, many=True)
+        return self._client._single(
+            "GET", path, params, _models.AsanaNamedResource, options, many=True
+        )

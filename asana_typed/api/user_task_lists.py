@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.task import Task
-from ..models.user_task_list import UserTaskList
 
 if TYPE_CHECKING:
+    from ..models.task import Task
+    from ..models.user_task_list import UserTaskList
     from .tasks import GetTasksForUserTaskListParams
 
 __all__ = [
@@ -93,7 +94,7 @@ class UserTaskLists(Resource):
         ``GET /user_task_lists/{user_task_list_gid}``
         """
         path = f"/user_task_lists/{path_arg('user_task_list_gid', user_task_list_gid)}"
-        return self._client._single("GET", path, params, UserTaskList, options)
+        return self._client._single("GET", path, params, _models.UserTaskList, options)
 
     find_by_id = get_user_task_list
 
@@ -152,7 +153,7 @@ class UserTaskLists(Resource):
         ``GET /users/{user_gid}/user_task_list``
         """
         path = f"/users/{path_arg('user_gid', user_gid)}/user_task_list"
-        return self._client._single("GET", path, params, UserTaskList, options)
+        return self._client._single("GET", path, params, _models.UserTaskList, options)
 
     find_by_user = get_user_task_list_for_user
 
@@ -242,4 +243,4 @@ class UserTaskLists(Resource):
         ``GET /user_task_lists/{user_task_list_gid}/tasks``
         """
         path = f"/user_task_lists/{path_arg('user_task_list_gid', user_task_list_gid)}/tasks"
-        return self._client._collection(path, params, Task, options)
+        return self._client._collection(path, params, _models.Task, options)

@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.asana_named_resource import AsanaNamedResource
-from ..models.user import User
+
+if TYPE_CHECKING:
+    from ..models.asana_named_resource import AsanaNamedResource
+    from ..models.user import User
 
 __all__ = [
     "GetFavoritesForUserParams",
@@ -157,7 +160,7 @@ class Users(Resource):
         ``GET /users``
         """
         path = "/users"
-        return self._client._collection(path, params, User, options)
+        return self._client._collection(path, params, _models.User, options)
 
     find_all = get_users
 
@@ -216,7 +219,7 @@ class Users(Resource):
         ``GET /users/{user_gid}``
         """
         path = f"/users/{path_arg('user_gid', user_gid)}"
-        return self._client._single("GET", path, params, User, options)
+        return self._client._single("GET", path, params, _models.User, options)
 
     find_by_id = get_user
 
@@ -273,7 +276,7 @@ class Users(Resource):
         ``GET /users/me``
         """
         path = "/users/me"
-        return self._client._single("GET", path, params, User, options)
+        return self._client._single("GET", path, params, _models.User, options)
 
     @overload
     def update_user(
@@ -336,7 +339,7 @@ class Users(Resource):
         ``PUT /users/{user_gid}``
         """
         path = f"/users/{path_arg('user_gid', user_gid)}"
-        return self._client._single("PUT", path, params, User, options, query=query)
+        return self._client._single("PUT", path, params, _models.User, options, query=query)
 
     @overload
     def get_favorites_for_user(
@@ -421,7 +424,7 @@ class Users(Resource):
         ``GET /users/{user_gid}/favorites``
         """
         path = f"/users/{path_arg('user_gid', user_gid)}/favorites"
-        return self._client._collection(path, params, AsanaNamedResource, options)
+        return self._client._collection(path, params, _models.AsanaNamedResource, options)
 
     get_user_favorites = get_favorites_for_user
 
@@ -508,7 +511,7 @@ class Users(Resource):
         ``GET /teams/{team_gid}/users``
         """
         path = f"/teams/{path_arg('team_gid', team_gid)}/users"
-        return self._client._collection(path, params, User, options, sends_limit=False)
+        return self._client._collection(path, params, _models.User, options, sends_limit=False)
 
     @overload
     def get_users_for_workspace(
@@ -593,7 +596,7 @@ class Users(Resource):
         ``GET /workspaces/{workspace_gid}/users``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/users"
-        return self._client._collection(path, params, User, options, sends_limit=False)
+        return self._client._collection(path, params, _models.User, options, sends_limit=False)
 
     find_by_workspace = get_users_for_workspace
 
@@ -659,7 +662,7 @@ class Users(Resource):
         workspace_gid = path_arg("workspace_gid", workspace_gid)
         user_gid = path_arg("user_gid", user_gid)
         path = f"/workspaces/{workspace_gid}/users/{user_gid}"
-        return self._client._single("GET", path, params, User, options)
+        return self._client._single("GET", path, params, _models.User, options)
 
     @overload
     def update_user_for_workspace(
@@ -723,4 +726,4 @@ class Users(Resource):
         workspace_gid = path_arg("workspace_gid", workspace_gid)
         user_gid = path_arg("user_gid", user_gid)
         path = f"/workspaces/{workspace_gid}/users/{user_gid}"
-        return self._client._single("PUT", path, params, User, options)
+        return self._client._single("PUT", path, params, _models.User, options)

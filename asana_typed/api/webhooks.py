@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import Required, TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.webhook import Webhook
+
+if TYPE_CHECKING:
+    from ..models.webhook import Webhook
 
 __all__ = [
     "CreateWebhookData",
@@ -144,7 +147,7 @@ class Webhooks(Resource):
         ``GET /webhooks``
         """
         path = "/webhooks"
-        return self._client._collection(path, params, Webhook, options)
+        return self._client._collection(path, params, _models.Webhook, options)
 
     get_all = get_webhooks
 
@@ -198,7 +201,7 @@ class Webhooks(Resource):
         ``POST /webhooks``
         """
         path = "/webhooks"
-        return self._client._single("POST", path, params, Webhook, options)
+        return self._client._single("POST", path, params, _models.Webhook, options)
 
     create = create_webhook
 
@@ -257,7 +260,7 @@ class Webhooks(Resource):
         ``GET /webhooks/{webhook_gid}``
         """
         path = f"/webhooks/{path_arg('webhook_gid', webhook_gid)}"
-        return self._client._single("GET", path, params, Webhook, options)
+        return self._client._single("GET", path, params, _models.Webhook, options)
 
     get_by_id = get_webhook
 
@@ -316,7 +319,7 @@ class Webhooks(Resource):
         ``PUT /webhooks/{webhook_gid}``
         """
         path = f"/webhooks/{path_arg('webhook_gid', webhook_gid)}"
-        return self._client._single("PUT", path, params, Webhook, options)
+        return self._client._single("PUT", path, params, _models.Webhook, options)
 
     def delete_webhook(
         self,

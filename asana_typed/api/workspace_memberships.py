@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.workspace_membership import WorkspaceMembership
+
+if TYPE_CHECKING:
+    from ..models.workspace_membership import WorkspaceMembership
 
 __all__ = [
     "GetWorkspaceMembershipParams",
@@ -95,7 +98,7 @@ class WorkspaceMemberships(Resource):
         """
         workspace_membership_gid = path_arg("workspace_membership_gid", workspace_membership_gid)
         path = f"/workspace_memberships/{workspace_membership_gid}"
-        return self._client._single("GET", path, params, WorkspaceMembership, options)
+        return self._client._single("GET", path, params, _models.WorkspaceMembership, options)
 
     @overload
     def get_workspace_memberships_for_user(
@@ -180,7 +183,7 @@ class WorkspaceMemberships(Resource):
         ``GET /users/{user_gid}/workspace_memberships``
         """
         path = f"/users/{path_arg('user_gid', user_gid)}/workspace_memberships"
-        return self._client._collection(path, params, WorkspaceMembership, options)
+        return self._client._collection(path, params, _models.WorkspaceMembership, options)
 
     @overload
     def get_workspace_memberships_for_workspace(
@@ -265,4 +268,4 @@ class WorkspaceMemberships(Resource):
         ``GET /workspaces/{workspace_gid}/workspace_memberships``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/workspace_memberships"
-        return self._client._collection(path, params, WorkspaceMembership, options)
+        return self._client._collection(path, params, _models.WorkspaceMembership, options)

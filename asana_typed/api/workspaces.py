@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, overload
 
 from typing_extensions import TypedDict, Unpack
 
+from .. import models as _models
 from .._options import CallOptions, ClientOptions
 from .._request import path_arg
 from .._resource import M, Projection, Resource
 from ..models._base import Envelope
-from ..models.asana_named_resource import AsanaNamedResource
-from ..models.event import Event
-from ..models.user import User
-from ..models.workspace import Workspace
 
 if TYPE_CHECKING:
+    from ..models.asana_named_resource import AsanaNamedResource
+    from ..models.event import Event
+    from ..models.user import User
+    from ..models.workspace import Workspace
     from .typeahead import TypeaheadForWorkspaceParams
 
 __all__ = [
@@ -140,7 +141,7 @@ class Workspaces(Resource):
         ``GET /workspaces``
         """
         path = "/workspaces"
-        return self._client._collection(path, params, Workspace, options)
+        return self._client._collection(path, params, _models.Workspace, options)
 
     find_all = get_workspaces
 
@@ -199,7 +200,7 @@ class Workspaces(Resource):
         ``GET /workspaces/{workspace_gid}``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}"
-        return self._client._single("GET", path, params, Workspace, options)
+        return self._client._single("GET", path, params, _models.Workspace, options)
 
     find_by_id = get_workspace
 
@@ -258,7 +259,7 @@ class Workspaces(Resource):
         ``PUT /workspaces/{workspace_gid}``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}"
-        return self._client._single("PUT", path, params, Workspace, options)
+        return self._client._single("PUT", path, params, _models.Workspace, options)
 
     update = update_workspace
 
@@ -317,7 +318,7 @@ class Workspaces(Resource):
         ``POST /workspaces/{workspace_gid}/addUser``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/addUser"
-        return self._client._single("POST", path, params, User, options)
+        return self._client._single("POST", path, params, _models.User, options)
 
     add_user = add_user_for_workspace
 
@@ -391,7 +392,7 @@ class Workspaces(Resource):
         ``GET /workspaces/{workspace_gid}/events``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/events"
-        return self._client._single("GET", path, params, Event, options, many=True)
+        return self._client._single("GET", path, params, _models.Event, options, many=True)
 
     @overload
     def typeahead(
@@ -451,4 +452,6 @@ class Workspaces(Resource):
         ``GET /workspaces/{workspace_gid}/typeahead``
         """
         path = f"/workspaces/{path_arg('workspace_gid', workspace_gid)}/typeahead"
-        return self._client._single("GET", path, params, AsanaNamedResource, options, many=True)
+        return self._client._single(
+            "GET", path, params, _models.AsanaNamedResource, options, many=True
+        )
