@@ -122,6 +122,8 @@ def learn(key: ShapeKey, envelope: BaseModel | None, missed: bool) -> None:
                 return
         if envelope is None or entry.validator is not None:
             return
+        if getattr(envelope, "data", None) == []:
+            return  # an empty page shows no record's shape (the first event polls, say)
         entry.seen.note(envelope, 0)
         entry.learned += 1
         if entry.learned >= LEARN_FROM:

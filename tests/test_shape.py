@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from pydantic import ConfigDict
+from pydantic import ConfigDict, ValidationError
 
 import asana_typed as asana
 from asana_typed import _shape, models
@@ -231,3 +231,22 @@ def test_a_views_own_post_init_hook_still_runs(api: ScriptedAsana) -> None:
         api.data({"gid": str(i), "name": "quiet"})
         assert client.tasks.get_task(str(i), fields=_Hooked).name == "QUIET"
     assert _shape.narrowed((Envelope[_Hooked], (_Hooked, None))) is not None
+
+
+def test_empty_pages_teach_nothing(api: ScriptedAsana) -> None:
+    """Polling that starts with empty pages still learns from the first pages with records."""
+    client = api.client()
+    key = (Envelope[list[models.Task]], (None, None))
+    for _ in range(3):
+        api.data([], next_page=None)
+        assert list(client.tasks.get_tasks({"project": "1"})) == []
+    assert _shape.narrowed(key) is None
+    for i in range(_shape.LEARN_FROM):
+        api.data([_compact(i)], next_page=None)
+        list(client.tasks.get_tasks({"project": "1"}))
+    validator = _shape.narrowed(key)
+    assert validator is not None
+    page = validator.validate_json(json.dumps({"data": [_compact(5)]}), strict=True)
+    assert page.data[0].name == "Task 5"
+    with pytest.raises(ValidationError, match="outside_shape"):  # narrowed to what was seen
+        validator.validate_json(json.dumps({"data": [{**_compact(6), "notes": "x"}]}))
