@@ -473,7 +473,12 @@ def open_session(
             ("revocation_endpoint", revocation_endpoint),
         )
     }
-    scopes = " ".join(scope) if scope is not None and not isinstance(scope, str) else scope
+    if scope is None or isinstance(scope, str):
+        scopes = scope
+    elif isinstance(scope, Sequence) and all(isinstance(s, str) for s in scope):
+        scopes = " ".join(scope)
+    else:
+        raise OAuthError(f"scope must be a string or a list of strings, got {scope!r}")
     protocol = _Protocol(
         _Http(http),
         client_id=client_id,

@@ -391,6 +391,17 @@ def test_bad_app_settings_are_clear_errors() -> None:
         asana.Client.oauth(client_id="", client_secret="s", redirect_uri=REDIRECT)
     with pytest.raises(asana.OAuthError, match="redirect_uri"):
         asana.Client.oauth(client_id="c", client_secret="s", redirect_uri="callback")
+    with pytest.raises(asana.OAuthError, match="scope"):
+        asana.Client.oauth(
+            client_id="c",
+            client_secret="s",
+            redirect_uri=REDIRECT,
+            scope=[1],  # type: ignore[list-item]  # the misuse under test
+        )
+    with pytest.raises(asana.OAuthError, match="access_token"):
+        asana.Client.oauth(
+            client_id="c", client_secret="s", redirect_uri=REDIRECT, token={"refresh": "x"}
+        )
 
 
 def test_secrets_stay_out_of_reprs_and_pickles(
