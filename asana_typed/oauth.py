@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import hmac
+import re
 import secrets
 import threading
 import time
@@ -58,6 +59,7 @@ _T = TypeVar("_T")
 _LEEWAY = 60.0  # seconds before ``expires_at`` when a token already counts as expired
 _NO_AUTH = httpx.Auth()  # httpx's base class: sends the request unchanged
 _PKCE_VERIFIER_BYTES = 48  # 64 URL-safe characters; RFC 7636 wants 43 to 128
+_PKCE_VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
 
 
 class OAuthUser(TypedDict, total=False):
@@ -200,7 +202,8 @@ class OAuthSession:
         self._token = _token(token, clock, fresh=False) if token is not None else None
         self.state: str | None = None
         """The ``state`` of the last authorization URL: the callback must bring it back."""
-        self._verifier: str | None = None
+        self.code_verifier: str | None = None
+        """The PKCE verifier of the last authorization URL (with ``pkce=True``)."""
 
     def __repr__(self) -> str:
         return f"<OAuthSession token_endpoint={self.token_endpoint!r} token=<hidden>>"
@@ -216,39 +219,54 @@ class OAuthSession:
         with self._lock:
             return copy.copy(self._token)
 
-    def authorization_url(self, *, state: str | None = None, **extra: str) -> tuple[str, str]:
+    def authorization_url(
+        self, *, state: str | None = None, code_verifier: str | None = None, **extra: str
+    ) -> tuple[str, str]:
         """The URL to send the user to, and its ``state`` (made here unless given).
 
-        With ``pkce=True`` the URL carries an S256 challenge whose verifier this session
-        keeps for :meth:`fetch_token`. ``extra`` adds query parameters.
+        With ``pkce=True`` the URL carries an S256 challenge. Its verifier (made here unless
+        given) is kept as :attr:`code_verifier` for :meth:`fetch_token`. An app that handles
+        the callback in another process stores ``state`` and ``code_verifier`` and passes
+        them to :meth:`fetch_token`. ``extra`` adds query parameters.
         """
         state = state or secrets.token_urlsafe(24)
-        verifier = secrets.token_urlsafe(_PKCE_VERIFIER_BYTES) if self.pkce else None
+        verifier = None
+        if self.pkce:
+            verifier = code_verifier or secrets.token_urlsafe(_PKCE_VERIFIER_BYTES)
+            if not _PKCE_VERIFIER.fullmatch(verifier):
+                raise OAuthError("code_verifier must be 43-128 characters of A-Z a-z 0-9 - . _ ~")
         url, state = self._protocol.create_authorization_url(
             self.authorization_endpoint, state=state, code_verifier=verifier, **extra
         )
-        self.state, self._verifier = state, verifier
+        self.state, self.code_verifier = state, verifier
         return url, state
 
-    def check_state(self, received: str | None) -> None:
-        """Check a callback's ``state`` against the one issued, in constant time.
+    def check_state(self, received: str | None, expected: str | None = None) -> None:
+        """Check a callback's ``state`` in constant time against ``expected`` (by default the
+        one this session issued).
 
-        Raises :class:`OAuthStateError` when it is missing, different, or no authorization
-        URL was made by this session.
+        Raises :class:`OAuthStateError` when it is missing or different, or when there is
+        nothing to compare it with.
         """
-        expected = self.state
-        if expected is None:
-            raise OAuthStateError("no authorization URL was made by this session")
+        expected = expected if expected is not None else self.state
+        if not expected:
+            raise OAuthStateError("no state to check against: no authorization URL was made")
         if not received or not hmac.compare_digest(received.encode(), expected.encode()):
             raise OAuthStateError("the callback's state is not the one this session issued")
 
     def fetch_token(
-        self, code: str | None = None, *, authorization_response: str | None = None
+        self,
+        code: str | None = None,
+        *,
+        authorization_response: str | None = None,
+        state: str | None = None,
+        code_verifier: str | None = None,
     ) -> OAuthToken:
         """Exchange an authorization code for a token, and use that token from now on.
 
         Pass the ``code``, or the whole callback URL as ``authorization_response``: its
-        ``state`` is then checked (:meth:`check_state`) and any ``error`` raised.
+        ``state`` is then checked (:meth:`check_state`, against ``state`` if given) and any
+        ``error`` raised. ``code_verifier`` overrides the one :meth:`authorization_url` kept.
         """
         if authorization_response is not None:
             query = parse_qs(urlsplit(authorization_response).query)
@@ -260,10 +278,11 @@ class OAuthSession:
                     error=error,
                     description=description or None,
                 )
-            self.check_state(query.get("state", [None])[0])
+            self.check_state(query.get("state", [None])[0], state)
             code = query.get("code", [None])[0]
         if not code:
             raise OAuthError("no authorization code: pass code= or the callback URL")
+        verifier = code_verifier or self.code_verifier or ""
         raw = self._call(
             "exchanging the code",
             self.token_endpoint,
@@ -272,13 +291,13 @@ class OAuthSession:
                 grant_type="authorization_code",
                 code=code,
                 redirect_uri=self.redirect_uri,
-                code_verifier=self._verifier or "",  # authlib leaves empty values out
+                code_verifier=verifier,  # authlib leaves an empty value out
             ),
         )
         token = _token(raw, self._clock, fresh=True)
         with self._lock:
             self._token = token
-            self._verifier = None  # a verifier serves one code
+            self.code_verifier = None  # a verifier serves one code
         return copy.copy(token)
 
     def refresh(self) -> OAuthToken:

@@ -470,3 +470,41 @@ def test_token_requests_ignore_the_http_clients_own_auth(app: FakeAsana, clock: 
     token_call, api_call = seen
     assert "authorization" not in token_call.headers  # credentials go in the form body
     assert api_call.headers["authorization"].startswith("Bearer ")
+
+
+def test_the_callback_handled_by_another_process(
+    app: FakeAsana, clock: Clock, browser: httpx.Client
+) -> None:
+    """A web app makes the URL in one request and handles the callback in another."""
+    first = _oauth(app, clock, pkce=True)
+    url, state = first.session.authorization_url()
+    stored = {"state": state, "code_verifier": first.session.code_verifier}
+    assert stored["code_verifier"] is not None
+    callback = _callback(browser, url)
+
+    second = _oauth(app, clock, pkce=True)  # a fresh session: it issued nothing
+    with pytest.raises(asana.OAuthStateError, match="no state to check against"):
+        second.session.fetch_token(authorization_response=callback)
+    with pytest.raises(asana.OAuthStateError):
+        second.session.fetch_token(authorization_response=callback, state="another")
+    second.session.fetch_token(
+        authorization_response=callback,
+        state=stored["state"],
+        code_verifier=stored["code_verifier"],
+    )
+
+    assert second.users.me().gid == app.me["gid"]
+    (sent,) = _token_requests(app)
+    assert sent["code_verifier"] == [stored["code_verifier"]]
+
+
+def test_a_verifier_given_by_the_app_is_checked(app: FakeAsana, clock: Clock) -> None:
+    client = _oauth(app, clock, pkce=True)
+    verifier = "v" * 43
+    url, _ = client.session.authorization_url(code_verifier=verifier)
+    assert client.session.code_verifier == verifier
+    challenge = parse_qs(urlsplit(url).query)["code_challenge"][0]
+    digest = hashlib.sha256(verifier.encode()).digest()
+    assert challenge == base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    with pytest.raises(asana.OAuthError, match="code_verifier"):
+        client.session.authorization_url(code_verifier="too short")
