@@ -27,7 +27,13 @@ from .errors import (
     error_class_for_status,
 )
 
-__all__ = ["AsanaChangeWarning", "decode_envelope", "error_from_response", "warn_asana_change"]
+__all__ = [
+    "AsanaChangeWarning",
+    "body_snippet",
+    "decode_envelope",
+    "error_from_response",
+    "warn_asana_change",
+]
 
 E = TypeVar("E", bound=BaseModel)
 
@@ -38,7 +44,8 @@ class AsanaChangeWarning(UserWarning):
     """Asana announced a breaking change that affects this request (``Asana-Change`` header)."""
 
 
-def _snippet(response: httpx.Response) -> str:
+def body_snippet(response: httpx.Response) -> str:
+    """The start of a body for an error message (repr'd, marked when cut)."""
     text = response.content[:_SNIPPET].decode("utf-8", "replace")
     more = "..." if len(response.content) > _SNIPPET else ""
     return f"{text!r}{more}"
@@ -94,7 +101,7 @@ def error_from_response(response: httpx.Response, method: str, url: str) -> Asan
     else:
         kind = response.headers.get("content-type", "no content type")
         what = "no Asana error message in the body" if body is not None else "unexpected body"
-        text = f"{what} ({kind}): {_snippet(response)}"
+        text = f"{what} ({kind}): {body_snippet(response)}"
     message = f"{status} {reason} for {method} {url}: {text}"
     cls = error_class_for_status(status)
     if cls is InvalidTokenError:
@@ -157,14 +164,14 @@ def decode_envelope(
         kind = response.headers.get("content-type", "no content type")
         raise InvalidResponseError(
             f"{where} is not valid JSON ({kind}, {len(response.content)} bytes): "
-            f"{_snippet(response)}",
+            f"{body_snippet(response)}",
             status=response.status_code,
             method=method,
             url=url,
         ) from None
     if not isinstance(body, dict) or "data" not in body:
         raise InvalidResponseError(
-            f"{where} has no 'data' member: {_snippet(response)}",
+            f"{where} has no 'data' member: {body_snippet(response)}",
             status=response.status_code,
             method=method,
             url=url,

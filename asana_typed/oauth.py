@@ -31,6 +31,7 @@ from authlib.oauth2.client import OAuth2Client
 from typing_extensions import NotRequired
 
 from ._options import check_url
+from ._response import body_snippet
 from .errors import (
     AsanaConnectionError,
     AsanaTimeoutError,
@@ -433,10 +434,9 @@ def _endpoint_error(doing: str, response: httpx.Response, url: str) -> OAuthErro
             method="POST",
             url=url,
         )
-    snippet = response.content[:200].decode("utf-8", "replace")
     kind = response.headers.get("content-type", "no content type")
     return OAuthError(
-        f"{doing} failed ({response.status_code}, {kind}): {snippet!r}",
+        f"{doing} failed ({response.status_code}, {kind}): {body_snippet(response)}",
         status=response.status_code,
         method="POST",
         url=url,

@@ -55,7 +55,7 @@ class Contender:
     script: str
     skipped: str | None = None
     results: dict[str, float] = field(default_factory=dict)
-    failed: set[tuple[str, str]] = field(default_factory=set)  # (key, job) that errored
+    failed: set[str] = field(default_factory=set)  # jobs that errored
 
     @property
     def import_code(self) -> str:
@@ -156,20 +156,20 @@ def measure_all(chosen: list[Contender], base_url: str, sizes: dict[str, int], r
     for round_ in range(1, runs + 1):
         for job in JOBS:
             for c in chosen:
-                if c.skipped or (c.key, job) in c.failed:
+                if c.skipped or job in c.failed:
                     continue
                 try:
                     value = measure_once(c, job, base_url, sizes.get(job, 0))
                 except RuntimeError as exc:
                     print(f"{c.key} {job}: FAILED\n{exc}", file=sys.stderr)
-                    c.failed.add((c.key, job))
+                    c.failed.add(job)
                     continue
                 samples.setdefault((c.key, job), []).append(value)
         print(f"round {round_}/{runs} done ({time.monotonic() - started:.0f}s)", file=sys.stderr)
     for c in chosen:
         for job in JOBS:
             values = samples.get((c.key, job))
-            if values and (c.key, job) not in c.failed:
+            if values and job not in c.failed:
                 c.results[job] = statistics.median(values)
 
 

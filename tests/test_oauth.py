@@ -34,20 +34,26 @@ def browser(fake: FakeAsana) -> Iterator[httpx.Client]:
 
 
 def _oauth(
-    fake: FakeAsana,
+    server: FakeAsana | httpx.Client,
     clock: Clock,
     *,
     client_secret: str = "csecret",
     redirect_uri: str = REDIRECT,
+    token: dict[str, object] | None = None,
     updates: list[OAuthToken] | None = None,
     pkce: bool = False,
     scope: str | list[str] | None = None,
 ) -> asana.Client:
+    """The app ``cid`` on ``server``: a fake Asana, or an httpx client to use as it is."""
+    http = (
+        server if isinstance(server, httpx.Client) else httpx.Client(transport=server.transport())
+    )
     return asana.Client.oauth(
         client_id="cid",
         client_secret=client_secret,
         redirect_uri=redirect_uri,
-        http_client=httpx.Client(transport=fake.transport()),
+        token=token,
+        http_client=http,
         clock=clock,
         token_updater=updates.append if updates is not None else None,
         pkce=pkce,
@@ -265,27 +271,15 @@ def test_a_failed_refresh_is_a_clear_error(
 def test_a_stored_token_without_refresh_token_fails_clearly_when_expired(
     app: FakeAsana, clock: Clock
 ) -> None:
-    client = asana.Client.oauth(
-        client_id="cid",
-        client_secret="csecret",
-        redirect_uri=REDIRECT,
-        token={"access_token": app.token, "expires_at": clock() - 1},
-        http_client=httpx.Client(transport=app.transport()),
-        clock=clock,
-    )
+    client = _oauth(app, clock, token={"access_token": app.token, "expires_at": clock() - 1})
     with pytest.raises(asana.TokenRefreshError, match="no refresh token"):
         client.users.me()
 
 
 def test_a_stored_token_is_used_as_given(app: FakeAsana, clock: Clock) -> None:
-    client = asana.Client.oauth(
-        client_id="cid",
-        client_secret="csecret",
-        redirect_uri=REDIRECT,
-        token={"access_token": app.token, "expires_at": clock() + 3600, "expires_in": 1},
-        http_client=httpx.Client(transport=app.transport()),
-        clock=clock,
-    )
+    token: dict[str, object] = {"access_token": app.token, "expires_at": clock() + 3600}
+    token["expires_in"] = 1  # stale: expires_at must win
+    client = _oauth(app, clock, token=token)
     assert client.users.me().gid == app.me["gid"]
     assert _token_requests(app) == []  # expires_at wins over a stale expires_in
 
@@ -341,13 +335,7 @@ def test_unusable_token_endpoint_answers_are_clear_errors(
     def answer(request: httpx.Request) -> httpx.Response:
         return httpx.Response(status, content=body, headers={"Content-Type": "text/html"})
 
-    client = asana.Client.oauth(
-        client_id="cid",
-        client_secret="csecret",
-        redirect_uri=REDIRECT,
-        http_client=httpx.Client(transport=httpx.MockTransport(answer)),
-        clock=clock,
-    )
+    client = _oauth(httpx.Client(transport=httpx.MockTransport(answer)), clock)
     with pytest.raises(asana.OAuthError, match=expected):
         client.session.fetch_token(code="c")
 
@@ -356,13 +344,7 @@ def test_connection_failures_to_the_token_endpoint(clock: Clock) -> None:
     def fail(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=request)
 
-    client = asana.Client.oauth(
-        client_id="cid",
-        client_secret="csecret",
-        redirect_uri=REDIRECT,
-        http_client=httpx.Client(transport=httpx.MockTransport(fail)),
-        clock=clock,
-    )
+    client = _oauth(httpx.Client(transport=httpx.MockTransport(fail)), clock)
     with pytest.raises(asana.AsanaConnectionError, match="exchanging the code failed"):
         client.session.fetch_token(code="c")
 
@@ -455,13 +437,7 @@ def test_token_requests_ignore_the_http_clients_own_auth(app: FakeAsana, clock: 
         return inner.handle_request(request)
 
     http = httpx.Client(transport=httpx.MockTransport(spy), auth=("someone", "else"))
-    client = asana.Client.oauth(
-        client_id="cid",
-        client_secret="csecret",
-        redirect_uri=REDIRECT,
-        http_client=http,
-        clock=clock,
-    )
+    client = _oauth(http, clock)
     url, _ = client.session.authorization_url()
     with httpx.Client(transport=app.transport()) as browser:
         client.session.fetch_token(authorization_response=_callback(browser, url))
